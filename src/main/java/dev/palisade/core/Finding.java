@@ -1,0 +1,34 @@
+package dev.palisade.core;
+
+import java.util.Objects;
+
+/**
+ * One check's verdict on one resource. {@code env} is the environment name or null when the
+ * resource belongs to no environment (TLS, Workspace, GitHub, people). {@code message} is a
+ * sentence that names the resource and ends with a period. {@code triage} is null unless a user
+ * triaged it.
+ */
+public record Finding(String check, Status status, Severity severity, String env, Resource resource,
+                      String message, String remediation, Triage triage) {
+    public Finding {
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** The stable key that triage and diffs use: check id plus resource id (plus env when set). */
+    public String key() {
+        return check + "|" + (env == null ? "" : env) + "|" + resource.id();
+    }
+
+    public Finding withTriage(Triage t, Status newStatus) {
+        return new Finding(check, newStatus, severity, env, resource, message, remediation, t);
+    }
+
+    /** FAIL or ERROR: something a person has to look at. */
+    public boolean isOpen() {
+        return status == Status.FAIL || status == Status.ERROR;
+    }
+}
