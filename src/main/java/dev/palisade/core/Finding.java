@@ -18,9 +18,12 @@ public record Finding(String check, Status status, Severity severity, String env
         Objects.requireNonNull(message, "message");
     }
 
-    /** The stable key that triage and diffs use: check id plus resource id (plus env when set). */
+    /**
+     * The stable key diffs use: check, env, resource id and resource name (the name tells apart the
+     * per-address findings of one TLS endpoint, which share the id {@code HOST:PORT}).
+     */
     public String key() {
-        return check + "|" + (env == null ? "" : env) + "|" + resource.id();
+        return check + "|" + (env == null ? "" : env) + "|" + resource.id() + "|" + resource.name();
     }
 
     public Finding withTriage(Triage t, Status newStatus) {
