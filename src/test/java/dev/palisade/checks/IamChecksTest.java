@@ -139,9 +139,11 @@ class IamChecksTest {
     @ParameterizedTest
     @CsvSource({
             "400, 10, PASS",
+            "400, 45, PASS",
             "400, 46, FAIL",
             // never used: counted from creation
             "30, -1, PASS",
+            "45, -1, PASS",
             "46, -1, FAIL",
     })
     void keyUnusedCountsNeverUsedKeysFromCreation(int createdDaysAgo, int lastUsedDaysAgo, Status expected) {
