@@ -52,12 +52,12 @@ public final class AcmExpiryCheck extends AbstractCheck {
                 String s = "ACM certificate " + r.name() + " in " + c.region();
                 long windowDays = w.window().toDays();
                 if (w.expired()) {
-                    out.add(fail(env.env(), r, Severity.CRITICAL, s + " expired " + (-w.daysLeft()) + " days ago."));
+                    out.add(fail(env.env(), r, Severity.CRITICAL, s + " expired " + AwsScope.days(-w.daysLeft()) + " ago."));
                 } else if (w.failing()) {
-                    out.add(fail(env.env(), r, w.severity(), s + " expires in " + w.daysLeft() + " days, inside its "
+                    out.add(fail(env.env(), r, w.severity(), s + " expires in " + AwsScope.days(w.daysLeft()) + ", inside its "
                             + windowDays + "-day renewal window."));
                 } else {
-                    out.add(pass(env.env(), r, s + " expires in " + w.daysLeft() + " days, outside its " + windowDays + "-day renewal window."));
+                    out.add(pass(env.env(), r, s + " expires in " + AwsScope.days(w.daysLeft()) + ", outside its " + windowDays + "-day renewal window."));
                 }
             }
         }

@@ -112,6 +112,11 @@ final class AwsScope {
         return Duration.between(from, now).toDays();
     }
 
+    /** "1 day", "3 days". */
+    static String days(long n) {
+        return n == 1 || n == -1 ? n + " day" : n + " days";
+    }
+
     /** Identities kept in the inventory, or linked now when the inventory has none yet. */
     static Identities identities(CheckContext ctx) {
         Identities ids = ctx.inventory().identities();

@@ -37,8 +37,8 @@ public final class KeyRotationCheck extends IamUserCheck {
             }
             long age = AwsScope.daysSince(k.created(), ctx.now());
             out.add(age > limit
-                    ? fail(a.env(), r, "Access key " + r.name() + " is " + age + " days old, older than the " + limit + "-day limit.")
-                    : pass(a.env(), r, "Access key " + r.name() + " is " + age + " days old, within the " + limit + "-day limit."));
+                    ? fail(a.env(), r, "Access key " + r.name() + " is " + AwsScope.days(age) + " old, older than the " + limit + "-day limit.")
+                    : pass(a.env(), r, "Access key " + r.name() + " is " + AwsScope.days(age) + " old, within the " + limit + "-day limit."));
         }
         return out;
     }

@@ -40,7 +40,7 @@ public final class KeyUnusedCheck extends IamUserCheck {
                 continue;
             }
             long idle = AwsScope.daysSince(since, ctx.now());
-            String what = k.lastUsed() != null ? "was last used " + idle + " days ago" : "was never used and was created " + idle + " days ago";
+            String what = k.lastUsed() != null ? "was last used " + AwsScope.days(idle) + " ago" : "was never used and was created " + AwsScope.days(idle) + " ago";
             out.add(idle > limit
                     ? fail(a.env(), r, "Access key " + r.name() + " " + what + ", idle longer than the " + limit + "-day limit.")
                     : pass(a.env(), r, "Access key " + r.name() + " " + what + ", within the " + limit + "-day limit."));
