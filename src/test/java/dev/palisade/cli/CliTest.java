@@ -46,6 +46,25 @@ class CliTest {
     @TempDir
     Path home;
 
+    /** Scans in one test happen a minute apart, so "newest first" is well defined. */
+    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
     record Run(int code, String out, String err) {
     }
 
@@ -53,7 +72,8 @@ class CliTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of("PALISADE_HOME", home.toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), opener);
+                clock, opener);
+        now.set(now.get().plusSeconds(60));
         int code = Cli.run(ctx, args);
         return new Run(code, out.toString(), err.toString());
     }
