@@ -142,17 +142,19 @@ final class DemoTls {
             nb = nb.minus(lifetime);
             na = na.minus(lifetime);
         }
-        return info(cn, sans, nb, na, issuer);
+        return info(m, cn, sans, nb, na, issuer);
     }
 
     /** A leaf nobody renews: the same validity in every week. */
     private static CertificateInfo fixedLeaf(Moment m, String cn, List<String> sans, double notBeforeDays,
                                              double notAfterDays, String issuer) {
-        return info(cn, sans, m.anchored(notBeforeDays), m.anchored(notAfterDays), issuer);
+        return info(m, cn, sans, m.anchored(notBeforeDays), m.anchored(notAfterDays), issuer);
     }
 
-    private static CertificateInfo info(String cn, List<String> sans, Instant nb, Instant na, String issuer) {
-        String seed = cn + "|" + nb.getEpochSecond();
+    private static CertificateInfo info(Moment m, String cn, List<String> sans, Instant nb, Instant na, String issuer) {
+        // Seeded by the validity relative to the anchor: a renewed certificate gets a new serial, and
+        // the same demo at another "now" differs only in its dates.
+        String seed = cn + "|" + Duration.between(m.anchor(), nb).getSeconds();
         return new CertificateInfo("CN=" + cn, issuer, Moment.stableHex(seed, 16), nb, na, sans,
                 Moment.stableHex(seed + "|sha256", 32), "EC", false);
     }
