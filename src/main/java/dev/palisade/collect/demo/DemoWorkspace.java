@@ -41,7 +41,7 @@ public final class DemoWorkspace {
     public static final int HISTORY_WEEKS = 6;
 
     private static final DateTimeFormatter ID_FORMAT =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private DemoWorkspace() {
     }
@@ -102,9 +102,14 @@ public final class DemoWorkspace {
         return out;
     }
 
-    /** The id of a snapshot started at {@code startedAt}: its UTC time, e.g. {@code 20261125T090000Z}. */
+    /**
+     * The id of a demo snapshot started at {@code startedAt}, in the store's format
+     * {@code yyyyMMdd-HHmmss-xxxx} (UTC time, four hex digits), e.g. {@code 20261125-090000-3fa2}. The
+     * suffix is derived from the time rather than random, so the demo's history is deterministic.
+     */
     public static String snapshotId(Instant startedAt) {
-        return ID_FORMAT.format(startedAt);
+        Instant t = startedAt.truncatedTo(ChronoUnit.SECONDS);
+        return ID_FORMAT.format(t) + "-" + Moment.stableHex("demo-snapshot|" + t, 2);
     }
 
     static Inventory build(Moment m, boolean githubRateLimited) {

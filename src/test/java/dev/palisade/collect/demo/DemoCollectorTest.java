@@ -55,6 +55,21 @@ class DemoCollectorTest {
     }
 
     @Test
+    void onlyKeepsTheSelectedSources() throws Exception {
+        CollectorResult r = new DemoCollector(Clock.fixed(NOW, ZoneOffset.UTC), java.util.Set.of("aws", "github"))
+                .collect(ScanProgress.NONE);
+        assertThat(r.sources()).extracting(SourceStatus::name).containsExactly("aws:prod", "aws:staging", "aws:demo", "github");
+        assertThat(r.inventory().aws()).hasSize(3);
+        assertThat(r.inventory().github()).isNotNull();
+        assertThat(r.inventory().tls()).isNull();
+        assertThat(r.inventory().google()).isNull();
+        CollectorResult tls = new DemoCollector(Clock.fixed(NOW, ZoneOffset.UTC), java.util.Set.of("tls")).collect(ScanProgress.NONE);
+        assertThat(tls.inventory().aws()).isEmpty();
+        assertThat(tls.inventory().tls()).isEqualTo(DemoWorkspace.inventory(NOW).tls());
+        assertThat(tls.sources()).extracting(SourceStatus::name).containsExactly("tls");
+    }
+
+    @Test
     void honoursInterruption() {
         DemoCollector c = new DemoCollector(Clock.fixed(NOW, ZoneOffset.UTC));
         Thread.currentThread().interrupt();

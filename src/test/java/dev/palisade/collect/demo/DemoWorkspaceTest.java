@@ -197,8 +197,12 @@ class DemoWorkspaceTest {
     }
 
     @Test
-    void snapshotIdIsTheCompactUtcStartTime() {
-        assertThat(DemoWorkspace.snapshotId(Instant.parse("2026-11-25T09:00:07.123Z"))).isEqualTo("20261125T090007Z");
+    void snapshotIdIsTheUtcStartTimeWithAStableSuffix() {
+        String id = DemoWorkspace.snapshotId(Instant.parse("2026-11-25T09:00:07.123Z"));
+        // The store's format (yyyyMMdd-HHmmss-xxxx), with a suffix derived from the time so the demo stays deterministic.
+        assertThat(id).matches("\\d{8}-\\d{6}-[0-9a-f]{4}").startsWith("20261125-090007-");
+        assertThat(DemoWorkspace.snapshotId(Instant.parse("2026-11-25T09:00:07Z"))).isEqualTo(id);
+        assertThat(DemoWorkspace.snapshotId(Instant.parse("2026-11-18T09:00:07Z"))).isNotEqualTo(id);
     }
 
     @Test
