@@ -69,10 +69,10 @@ record DemoExpectations(String check, String pass, String fail) {
                     "IAM deploy-bot (prod), ci-shared (shared); GitHub acme-ci-bot"),
             e("access.departed.active", "nina.kowalski@acme.example (suspended, nothing left); tom.becker weeks 0-4 (still employed)",
                     "tom.becker@acme.example (suspended from week 5; IAM tom.becker key+console, GitHub tbecker), pat.kim@acme.example (deleted; IAM pat.kim console)"),
-            e("issue.security.open", "repositories without open security issues (acme-demo/website, acme-demo/old-admin), if reported per repository",
+            e("issue.security.open", "week 0: the org had no security-labelled issues yet (org-level PASS); per repository it would be acme-demo/website",
                     "every open issue, e.g. acme-demo/api#412 (critical), acme-demo/mobile#31 (no severity label)"),
             e("issue.security.overdue", "api#412 (critical, 3 days), web#120 (high, 12 days), docs#15 (low, 60 days)",
-                    "api#388 (high, 45 days > 30), infra#77 (critical, 16 days > 7), web#98 (medium, 120 > 90), mobile#31 (unlabelled, 200 > 180)"));
+                    "api#388 (high, 45 days > 30), infra#77 (critical, 16 days > 7), web#98 (medium, 120 > 90), mobile#31 (unlabelled, 200 days)"));
 
     static final Map<String, DemoExpectations> BY_ID = ALL.stream()
             .collect(Collectors.toMap(DemoExpectations::check, Function.identity()));
