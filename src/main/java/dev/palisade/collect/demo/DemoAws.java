@@ -78,7 +78,7 @@ final class DemoAws {
         b.add(new BucketSpec("acme-prod-cloudtrail", m.ago(950)).kms(PROD_ACCOUNT)
                 .policy(policy(tlsOnly("acme-prod-cloudtrail"), cloudTrailWrite("acme-prod-cloudtrail", PROD_ACCOUNT)))
                 .versioning("Enabled").logging("acme-prod-logs").tag("env", "prod").build());
-        b.add(new BucketSpec("acme-prod-invoices", m.ago(700)).kms(PROD_ACCOUNT).policy(policy(tlsOnly("acme-prod-invoices")))
+        b.add(new BucketSpec("acme-prod-invoices", m.ago(700)).dsseKms(PROD_ACCOUNT).policy(policy(tlsOnly("acme-prod-invoices")))
                 .versioning("Enabled").tag("env", "prod").tag("data", "pii").build());
         // Served through a VPC endpoint only: Principal "*" but limited by a condition.
         b.add(new BucketSpec("acme-prod-static-site", m.ago(500)).sseS3()
@@ -402,6 +402,13 @@ final class DemoAws {
         BucketSpec kms(String account) {
             encryption = new BucketEncryption(BucketEncryption.SSE_KMS,
                     "arn:aws:kms:" + region + ":" + account + ":key/" + Moment.stableHex(name, 16), true);
+            return this;
+        }
+
+        /** Dual-layer SSE-KMS, as compliance asked for the invoices. */
+        BucketSpec dsseKms(String account) {
+            encryption = new BucketEncryption(BucketEncryption.DSSE_KMS,
+                    "arn:aws:kms:" + region + ":" + account + ":key/" + Moment.stableHex(name, 16), null);
             return this;
         }
 

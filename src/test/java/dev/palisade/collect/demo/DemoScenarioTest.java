@@ -78,6 +78,13 @@ class DemoScenarioTest {
     }
 
     @Test
+    void bucketsUseEveryEncryptionKind() {
+        var algorithms = DemoWorkspaceTest.buckets(DemoWorkspace.inventory(NOW)).stream()
+                .map(b -> b.encryption().value().algorithm()).collect(Collectors.toSet());
+        assertThat(algorithms).containsExactlyInAnyOrder("SSE-S3", "SSE-KMS", "DSSE-KMS", "NONE");
+    }
+
+    @Test
     void usersCoverTheIamCases() {
         var users = DemoWorkspaceTest.users(DemoWorkspace.inventory(NOW));
         Instant old = NOW.minus(Duration.ofDays(90));
