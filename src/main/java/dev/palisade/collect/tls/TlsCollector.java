@@ -85,7 +85,7 @@ public final class TlsCollector implements Collector {
      */
     public record Options(ToIntFunction<DomainConfig> httpPort, int maxConcurrentEndpoints, Clock clock) {
         public static Options defaults() {
-            return new Options(d -> 80, 16, Clock.systemUTC());
+            return new Options(d -> 80, 32, Clock.systemUTC());
         }
 
         public Options withHttpPort(ToIntFunction<DomainConfig> port) {
@@ -245,7 +245,7 @@ public final class TlsCollector implements Collector {
                 probes.add(connectionPool.submit(() -> probe(host, d.port(), a, deadline)));
             }
             int httpPort = options.httpPort().applyAsInt(d);
-            Future<Fact<HttpRedirect>> redirect = connectionPool.submit(() -> redirect(host, httpPort, addresses, deadline));
+            Future<Fact<HttpRedirect>> redirect = connectionPool.submit(() -> redirect(host, httpPort, d.port(), addresses, deadline));
             List<TlsProbe> results = new ArrayList<>();
             for (int i = 0; i < probes.size(); i++) {
                 String addr = addresses.get(i).getHostAddress();
@@ -335,7 +335,7 @@ public final class TlsCollector implements Collector {
                     v.failingLink());
         }
 
-        Fact<HttpRedirect> redirect(String host, int httpPort, List<InetAddress> addresses, Deadline deadline) {
+        Fact<HttpRedirect> redirect(String host, int httpPort, int tlsPort, List<InetAddress> addresses, Deadline deadline) {
             List<HttpHop> hops = new ArrayList<>();
             String url = "http://" + hostHeader(host, httpPort, 80) + "/";
             String portWords = "port " + httpPort;
@@ -400,11 +400,16 @@ public final class TlsCollector implements Collector {
             if (!sameHost(host, target.getHost())) {
                 return Fact.known(new HttpRedirect(hops, false, "redirects to another host: " + target));
             }
-            followHttps(host, target, addresses, hops, deadline);
+            if (!isRootOf(target, tlsPort)) {
+                followHttps(host, target, addresses, hops, deadline);
+            }
             return Fact.known(new HttpRedirect(hops, true, null));
         }
 
-        /** Records a few more HTTPS hops on the same host (for the user's view); their failures do not change the verdict. */
+        /**
+         * Records a few more HTTPS hops on the same host (for the user's view); their failures do not change the
+         * verdict. A target that is the endpoint's own root is not fetched again.
+         */
         private void followHttps(String host, URI target, List<InetAddress> addresses, List<HttpHop> hops, Deadline deadline) {
             URI next = target;
             while (next != null && hops.size() < MAX_REDIRECT_HOPS && !deadline.expired()
@@ -434,6 +439,13 @@ public final class TlsCollector implements Collector {
                 }
             }
         }
+    }
+
+    /** {@code https://HOST[:PORT]/}: the address probes already fetch that page, so following it adds nothing. */
+    private static boolean isRootOf(URI target, int tlsPort) {
+        int port = target.getPort() < 0 ? 443 : target.getPort();
+        String path = target.getRawPath();
+        return port == tlsPort && (path == null || path.isEmpty() || path.equals("/")) && target.getRawQuery() == null;
     }
 
     private static boolean isRedirect(int status) {
