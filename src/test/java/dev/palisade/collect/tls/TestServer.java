@@ -80,6 +80,12 @@ final class TestServer implements AutoCloseable {
     /** As {@link #tls(String, int, PrivateKey, List, String)}, with the server socket adjusted first (SNI matchers, protocols). */
     static TestServer tls(String address, int port, PrivateKey key, List<X509Certificate> chain, String response,
                           java.util.function.Consumer<SSLServerSocket> adjust) throws Exception {
+        SSLServerSocket ss = (SSLServerSocket) serverContext(key, chain).getServerSocketFactory().createServerSocket();
+        adjust.accept(ss);
+        return new TestServer(bind(ss, address, port), s -> respond(s, response));
+    }
+
+    private static SSLContext serverContext(PrivateKey key, List<X509Certificate> chain) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("k", key, "pw".toCharArray(), chain.toArray(new X509Certificate[0]));
@@ -87,9 +93,25 @@ final class TestServer implements AutoCloseable {
         kmf.init(ks, "pw".toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        SSLServerSocket ss = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket();
-        adjust.accept(ss);
-        return new TestServer(bind(ss, address, port), s -> respond(s, response));
+        return ctx;
+    }
+
+    /** A TLS server that completes the handshake, then trickles an endless response head a byte every 200 ms. */
+    static TestServer tlsTrickler(String address, int port, PrivateKey key, List<X509Certificate> chain) throws Exception {
+        SSLServerSocket ss = (SSLServerSocket) serverContext(key, chain).getServerSocketFactory().createServerSocket();
+        return new TestServer(bind(ss, address, port), s -> {
+            OutputStream out = s.getOutputStream();
+            byte[] head = "HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; ; i++) {
+                out.write(i < head.length ? head[i] : 'z');
+                out.flush();
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
     }
 
     /** A plain HTTP server answering every request with {@code response}. */

@@ -118,12 +118,16 @@ class TlsCollectorTest {
             }
         }
         start("tarpit.tls.test", TestServer.tarpit("127.0.0.1", 0));
-        start("trickle.tls.test", TestServer.trickler("127.0.0.1", 0));
+        TestServer trickler = TestServer.trickler("127.0.0.1", 0);
+        start("trickle.tls.test", trickler);
+        httpPorts.put("trickle.tls.test", trickler.port()); // port 80 trickles too
+        TestPki.Issued slow = TestPki.leaf(inter, "slowhttp.tls.test", List.of("slowhttp.tls.test"), now.minus(days(1)), now.plus(days(80)));
+        start("slowhttp.tls.test", TestServer.tlsTrickler("127.0.0.1", 0, slow.keys().getPrivate(), List.of(slow.cert(), inter.cert())));
         tlsPorts.put("refused.tls.test", refusedPort);
 
         // port-80 stand-ins
         http("valid.tls.test", TestServer.response("301 Moved Permanently",
-                "Location: https://valid.tls.test:" + tlsPorts.get("valid.tls.test") + "/"));
+                "Location: https://valid.tls.test:" + tlsPorts.get("valid.tls.test") + "/welcome"));
         http("expired.tls.test", TestServer.response("200 OK", "Content-Type: text/html"));
         http("selfsigned.tls.test", TestServer.response("302 Found", "Location: http://selfsigned.tls.test/login"));
         http("wronghost.tls.test", TestServer.response("301 Moved Permanently", "Location: https://elsewhere.example/"));
@@ -209,8 +213,19 @@ class TlsCollectorTest {
         assertThat(r.problem()).isNull();
         assertThat(r.hops()).hasSize(2);
         assertThat(r.hops().get(0).status()).isEqualTo(301);
-        assertThat(r.hops().get(1).url()).startsWith("https://valid.tls.test:");
+        assertThat(r.hops().get(1).url()).startsWith("https://valid.tls.test:").endsWith("/welcome");
         assertThat(r.hops().get(1).status()).isEqualTo(200);
+    }
+
+    @Test
+    void slowHttpReadsAreCutAtTheDeadlineToo() {
+        TlsProbe slow = probe("slowhttp.tls.test", "127.0.0.1");
+        assertThat(slow.connected()).isTrue();
+        assertThat(slow.hsts().isKnown()).isFalse();
+        assertThat(slow.hsts().error()).endsWith("HTTPS request did not complete within 3 s");
+        assertThat(finding("tls.cert.expiry", "slowhttp.tls.test", "127.0.0.1").status()).isEqualTo(Status.PASS);
+        assertError("tls.hsts", "slowhttp.tls.test", "127.0.0.1", "HTTPS request did not complete within 3 s");
+        assertError("tls.https_redirect", "trickle.tls.test", null, "HTTP response did not complete within 3 s");
     }
 
     @Test
