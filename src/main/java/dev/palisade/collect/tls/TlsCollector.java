@@ -146,9 +146,12 @@ public final class TlsCollector implements Collector {
             TlsInventory inventory = new TlsInventory(endpoints, trust.error());
             SourceStatus status = status(endpoints, trust.error(), connections.get(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            LOG.info("TLS: {} endpoints checked in {} ms: {}{}", endpoints.size(), status.durationMs(), status.status(),
+                    status.error() == null ? "" : " (" + status.error() + ")");
             progress.finished(status);
             return new CollectorResult(new Inventory(List.of(), inventory, null, null, null), List.of(status));
         } finally {
+            run.closeAll();
             endpointPool.shutdownNow();
             connectionPool.shutdownNow();
             dnsPool.shutdownNow();
@@ -213,6 +216,24 @@ public final class TlsCollector implements Collector {
         private final ExecutorService dnsPool;
         private final ScheduledExecutorService watchdog;
         private final AtomicInteger connections;
+        private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        /** Closes whatever is still open (an interrupted scan): no thread stays blocked on a socket. */
+        void closeAll() {
+            open.forEach(TlsCollector::closeQuietly);
+        }
+
+        private Socket newSocket() {
+            Socket s = new Socket() {
+                @Override
+                public synchronized void close() throws IOException {
+                    open.remove(this);
+                    super.close();
+                }
+            };
+            open.add(s);
+            return s;
+        }
 
         Run(TrustStore trust, long timeoutMillis, ExecutorService connectionPool, ExecutorService dnsPool,
             ScheduledExecutorService watchdog, AtomicInteger connections) {
@@ -280,7 +301,7 @@ public final class TlsCollector implements Collector {
             }
             CapturingTrustManager capture = new CapturingTrustManager();
             String stage = "connect";
-            Socket raw = new Socket();
+            Socket raw = newSocket();
             try (raw; Deadline.Guard guard = deadline.guard(raw, watchdog)) {
                 try {
                     connections.incrementAndGet();
@@ -343,18 +364,19 @@ public final class TlsCollector implements Collector {
             String refused = null;
             IOException lastError = null;
             for (InetAddress a : addresses) {
-                Socket s = new Socket();
+                Socket s = newSocket();
                 try (Deadline.Guard guard = deadline.guard(s, watchdog)) {
                     connections.incrementAndGet();
                     s.connect(new InetSocketAddress(a, httpPort), (int) Math.max(1, deadline.remainingMillis()));
                     socket = s;
                     break;
-                } catch (ConnectException e) {
-                    refused = portWords + " refused the connection";
-                    closeQuietly(s);
                 } catch (IOException e) {
-                    lastError = e;
                     closeQuietly(s);
+                    if (isRefused(e)) {
+                        refused = portWords + " refused the connection";
+                        continue;
+                    }
+                    lastError = e;
                     if (deadline.expired()) {
                         break;
                     }
@@ -415,7 +437,7 @@ public final class TlsCollector implements Collector {
             while (next != null && hops.size() < MAX_REDIRECT_HOPS && !deadline.expired()
                     && "https".equalsIgnoreCase(next.getScheme()) && sameHost(host, next.getHost())) {
                 int port = next.getPort() < 0 ? 443 : next.getPort();
-                Socket raw = new Socket();
+                Socket raw = newSocket();
                 try (raw; Deadline.Guard guard = deadline.guard(raw, watchdog)) {
                     connections.incrementAndGet();
                     raw.connect(new InetSocketAddress(addresses.get(0), port), (int) Math.max(1, deadline.remainingMillis()));
@@ -474,7 +496,7 @@ public final class TlsCollector implements Collector {
         if (e instanceof SocketTimeoutException || guard.fired()) {
             return "TIMEOUT";
         }
-        if (e instanceof ConnectException) {
+        if (isRefused(e)) {
             return "REFUSED";
         }
         if (e instanceof SSLException) {
@@ -487,7 +509,7 @@ public final class TlsCollector implements Collector {
         if (e instanceof SocketTimeoutException || guard.fired()) {
             return stage + " did not complete within " + deadline.describe();
         }
-        if (e instanceof ConnectException) {
+        if (isRefused(e)) {
             return "connection refused";
         }
         if (e instanceof NoRouteToHostException) {
@@ -498,6 +520,10 @@ public final class TlsCollector implements Collector {
             return "TLS handshake failed: " + m;
         }
         return stage + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    private static boolean isRefused(IOException e) {
+        return e instanceof ConnectException && (e.getMessage() == null || e.getMessage().toLowerCase(Locale.ROOT).contains("refused"));
     }
 
     private static void closeQuietly(Socket s) {
