@@ -356,6 +356,7 @@ public final class TlsCollector implements Collector {
                     v.failingLink());
         }
 
+        @SuppressWarnings("try") // the guard only has to be open while the socket is used
         Fact<HttpRedirect> redirect(String host, int httpPort, int tlsPort, List<InetAddress> addresses, Deadline deadline) {
             List<HttpHop> hops = new ArrayList<>();
             String url = "http://" + hostHeader(host, httpPort, 80) + "/";
@@ -432,6 +433,7 @@ public final class TlsCollector implements Collector {
          * Records a few more HTTPS hops on the same host (for the user's view); their failures do not change the
          * verdict. A target that is the endpoint's own root is not fetched again.
          */
+        @SuppressWarnings("try")
         private void followHttps(String host, URI target, List<InetAddress> addresses, List<HttpHop> hops, Deadline deadline) {
             URI next = target;
             while (next != null && hops.size() < MAX_REDIRECT_HOPS && !deadline.expired()

@@ -125,10 +125,10 @@ final class TrustStore {
         }
         if (top.getBasicConstraints() < 0) {
             // The server sent a leaf without the CA certificate that issued it.
-            return new Verdict(false, "missing intermediate: the issuer of " + cn(top) + " (" + name(top.getIssuerX500Principal().getName())
+            return new Verdict(false, "missing intermediate: the issuer of " + cn(top) + " (" + top.getIssuerX500Principal().getName()
                     + ") was not sent and is not a trusted root", chain.size());
         }
-        return new Verdict(false, "unknown CA: " + name(top.getIssuerX500Principal().getName())
+        return new Verdict(false, "unknown CA: " + top.getIssuerX500Principal().getName()
                 + ", issuer of " + cn(top) + ", is not a trusted root", chain.size());
     }
 
@@ -181,11 +181,7 @@ final class TrustStore {
     }
 
     private static String cn(X509Certificate c) {
-        return name(c.getSubjectX500Principal().getName());
-    }
-
-    private static String name(String dn) {
-        return dn;
+        return c.getSubjectX500Principal().getName();
     }
 
     static CertificateInfo info(X509Certificate c) {
