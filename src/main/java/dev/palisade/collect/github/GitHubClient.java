@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -184,15 +185,63 @@ public final class GitHubClient {
         return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
+    /**
+     * Runs a GraphQL query (for what REST lacks, such as members' verified domain emails) at {@code
+     * /graphql}, or {@code /api/graphql} on GitHub Enterprise Server. GitHub reports GraphQL failures
+     * such as missing scopes in an {@code errors} array; they become a {@link GitHubApiException}.
+     *
+     * @return the {@code data} object
+     */
+    public JsonNode graphql(String query, Map<String, Object> variables) throws GitHubApiException, InterruptedException {
+        String body;
+        try {
+            body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("variables are not JSON", e);
+        }
+        URI uri = graphqlUri();
+        HttpResponse<String> resp = send(uri, body);
+        JsonNode n = parse(resp);
+        JsonNode errors = n.path("errors");
+        if (errors.isArray() && errors.size() > 0) {
+            JsonNode first = errors.get(0);
+            String type = first.path("type").asText("");
+            String msg = first.path("message").asText("");
+            GitHubApiException.Kind kind = switch (type) {
+                case "INSUFFICIENT_SCOPES", "FORBIDDEN" -> GitHubApiException.Kind.FORBIDDEN;
+                case "NOT_FOUND" -> GitHubApiException.Kind.NOT_FOUND;
+                default -> GitHubApiException.Kind.REJECTED;
+            };
+            throw new GitHubApiException(kind, resp.statusCode(), uri.getPath(), msg, null,
+                    resp.headers().firstValue("X-OAuth-Scopes").orElse(null),
+                    "GitHub GraphQL answered " + (type.isEmpty() ? "an error" : type) + ": " + msg, null);
+        }
+        if (!n.path("data").isObject()) {
+            throw malformed(uri, "no data");
+        }
+        return n.get("data");
+    }
+
+    URI graphqlUri() {
+        String path = base.getPath() == null ? "" : base.getPath();
+        String gql = path.endsWith("/v3") ? path.substring(0, path.length() - "v3".length()) + "graphql" : path + "/graphql";
+        return base.resolve(gql);
+    }
+
     private HttpResponse<String> send(URI uri) throws GitHubApiException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        return send(uri, null);
+    }
+
+    private HttpResponse<String> send(URI uri, String postBody) throws GitHubApiException, InterruptedException {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
                 .timeout(options.requestTimeout())
                 .header("Accept", ACCEPT)
                 .header("X-GitHub-Api-Version", API_VERSION)
                 .header("User-Agent", "Palisade")
-                .header("Authorization", "Bearer " + token.value())
-                .GET()
-                .build();
+                .header("Authorization", "Bearer " + token.value());
+        HttpRequest request = postBody == null ? rb.GET().build()
+                : rb.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(postBody)).build();
+        String verb = postBody == null ? "GET " : "POST ";
         for (int attempt = 1; ; attempt++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -211,7 +260,7 @@ public final class GitHubClient {
                                 + (e.getMessage() == null ? "" : " " + e.getMessage()) + ".", null);
             }
             int status = resp.statusCode();
-            LOG.debug("GET {} -> {}", uri.getPath(), status);
+            LOG.debug("{}{} -> {}", verb, uri.getPath(), status);
             if (status >= 200 && status < 300) {
                 return resp;
             }

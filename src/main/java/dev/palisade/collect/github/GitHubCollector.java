@@ -187,13 +187,62 @@ public final class GitHubCollector implements Collector {
         Fact<Set<String>> without2fa = twoFactorDisabled(client, "/orgs/" + o + "/members?filter=2fa_disabled&role=all&per_page=100",
                 "members of " + org);
         note(problems, without2fa);
+        Fact<Map<String, Profile>> profiles = profiles(client, org);
+        note(problems, profiles);
+        Map<String, Profile> byLogin = profiles.orElse(Map.of());
         List<GitHubMember> out = new ArrayList<>();
         for (JsonNode m : all) {
             String login = m.path("login").asText();
-            out.add(new GitHubMember(login, textOrNull(m, "name"), admins.contains(login) ? "admin" : "member",
-                    without2fa.map(s -> !s.contains(login)), List.of()));
+            Profile p = byLogin.getOrDefault(login, new Profile(textOrNull(m, "name"), List.of()));
+            out.add(new GitHubMember(login, p.name(), admins.contains(login) ? "admin" : "member",
+                    without2fa.map(s -> !s.contains(login)), p.verifiedEmails()));
         }
         return Fact.known(List.copyOf(out));
+    }
+
+    private record Profile(String name, List<String> verifiedEmails) {
+    }
+
+    static final String MEMBERS_QUERY = """
+            query($org: String!, $after: String) {
+              organization(login: $org) {
+                membersWithRole(first: 100, after: $after) {
+                  pageInfo { hasNextPage endCursor }
+                  nodes { login name organizationVerifiedDomainEmails(login: $org) }
+                }
+              }
+            }""";
+
+    /**
+     * Members' names and their emails in the org's verified domains, which the people model links by.
+     * Only GraphQL has them; when they cannot be read, members link through {@code people:} alone.
+     */
+    private Fact<Map<String, Profile>> profiles(GitHubClient client, String org) throws InterruptedException {
+        Map<String, Profile> out = new LinkedHashMap<>();
+        String after = null;
+        try {
+            for (int page = 0; page < 1000; page++) {
+                Map<String, Object> vars = new LinkedHashMap<>();
+                vars.put("org", org);
+                vars.put("after", after);
+                JsonNode conn = client.graphql(MEMBERS_QUERY, vars).path("organization").path("membersWithRole");
+                for (JsonNode n : conn.path("nodes")) {
+                    List<String> emails = new ArrayList<>();
+                    n.path("organizationVerifiedDomainEmails").forEach(e -> emails.add(e.asText().toLowerCase(Locale.ROOT)));
+                    out.put(n.path("login").asText(), new Profile(textOrNull(n, "name"), List.copyOf(emails)));
+                }
+                JsonNode info = conn.path("pageInfo");
+                if (!info.path("hasNextPage").asBoolean(false)) {
+                    return Fact.known(out);
+                }
+                after = info.path("endCursor").asText();
+            }
+            return Fact.unknown("Verified emails of members of " + org + " could not be read: GraphQL pagination did not end.");
+        } catch (GitHubApiException e) {
+            return Fact.unknown("Verified emails of members of " + org + " could not be read, so GitHub accounts link to"
+                    + " people only through people: in palisade.yaml: "
+                    + reason(e, "read:org", "'Members' organization permission (read)"));
+        }
     }
 
     private Fact<List<GitHubMember>> outsideCollaborators(GitHubClient client, String org, List<String> problems) throws InterruptedException {
@@ -401,7 +450,8 @@ public final class GitHubCollector implements Collector {
         String gh = e.githubMessage().isEmpty() ? "" : " " + e.githubMessage().replaceAll("[.\\s]+$", "");
         return switch (e.kind()) {
             case FORBIDDEN, NOT_FOUND, BAD_CREDENTIALS -> {
-                String head = "GitHub answered " + e.status() + gh + "; ";
+                String head = e.status() == 200 ? "GitHub GraphQL refused it:" + gh + "; "
+                        : "GitHub answered " + e.status() + gh + "; ";
                 if (!e.acceptedScopes().isEmpty() && !e.tokenScopes().isEmpty()) {
                     yield head + "the token has scopes [" + String.join(", ", e.tokenScopes()) + "] but the call needs one of ["
                             + String.join(", ", e.acceptedScopes()) + "]: add " + classicScope + " to the token.";

@@ -89,6 +89,9 @@ public final class GitHubApiServer implements AutoCloseable {
     public final Map<String, Member> outsideCollaborators = Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, Repo> repos = Collections.synchronizedMap(new LinkedHashMap<>());
     public final List<Issue> issues = new CopyOnWriteArrayList<>();
+    /** GraphQL {@code organizationVerifiedDomainEmails} and {@code name} per member login. */
+    public final Map<String, List<String>> verifiedEmails = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, String> names = Collections.synchronizedMap(new LinkedHashMap<>());
 
     // The token's identity and rights.
     public volatile String validToken = "ghp_testTokenValue0123456789abcdefABCDEF";
@@ -195,6 +198,16 @@ public final class GitHubApiServer implements AutoCloseable {
         ex.getRequestHeaders().forEach((k, v) -> hdrs.put(k, String.join(",", v)));
         requests.add(new Request(ex.getRequestMethod(), rawPath, query, hdrs));
 
+        String graphqlPath = prefix.endsWith("/v3") ? prefix.substring(0, prefix.length() - 2) + "graphql" : prefix + "/graphql";
+        if (rawPath.equals(graphqlPath) && "POST".equals(ex.getRequestMethod())) {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            if (auth == null || !auth.equals("Bearer " + validToken) && !auth.equals("token " + validToken)) {
+                send(ex, 401, Map.of(), error("This endpoint requires you to be authenticated.", "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql"));
+                return;
+            }
+            graphql(ex);
+            return;
+        }
         if (!rawPath.startsWith(prefix + "/")) {
             send(ex, 404, Map.of(), error("Not Found", DOCS));
             return;
@@ -249,6 +262,57 @@ public final class GitHubApiServer implements AutoCloseable {
         } else {
             send(ex, 404, Map.of(), error("Not Found", DOCS));
         }
+    }
+
+    /** Answers the membersWithRole query the collector sends; other queries get a GraphQL error. */
+    private void graphql(HttpExchange ex) throws IOException {
+        var req = JSON.readTree(ex.getRequestBody());
+        String query = req.path("query").asText();
+        var vars = req.path("variables");
+        if (!query.contains("membersWithRole")) {
+            send(ex, 200, scopeHeaders(""), "{\"errors\":[{\"message\":\"Unsupported query\"}]}");
+            return;
+        }
+        if (!hasAny("read:org", "admin:org")) {
+            ObjectNode err = F.objectNode();
+            err.put("type", "INSUFFICIENT_SCOPES");
+            err.put("message", "Your token has not been granted the required scopes to execute this query. The"
+                    + " 'organizationVerifiedDomainEmails' field requires one of the following scopes: ['read:org'], but"
+                    + " your token has only been granted the: " + tokenScopes.stream().map(s -> "'" + s + "'").toList()
+                    + " scopes. Please modify your token's scopes at: https://github.com/settings/tokens.");
+            ObjectNode body = F.objectNode();
+            body.putArray("errors").add(err);
+            send(ex, 200, scopeHeaders(""), body.toString());
+            return;
+        }
+        if (!org.equalsIgnoreCase(vars.path("org").asText())) {
+            send(ex, 200, scopeHeaders(""), "{\"data\":{\"organization\":null},\"errors\":[{\"type\":\"NOT_FOUND\","
+                    + "\"path\":[\"organization\"],\"message\":\"Could not resolve to an Organization with the login of '"
+                    + vars.path("org").asText() + "'.\"}]}");
+            return;
+        }
+        List<Member> all = List.copyOf(members.values());
+        int start = vars.hasNonNull("after") ? Integer.parseInt(new String(Base64.getDecoder().decode(
+                vars.get("after").asText()), StandardCharsets.UTF_8).substring("cursor:".length())) : 0;
+        int end = Math.min(all.size(), start + Math.min(100, maxPerPage));
+        ObjectNode body = F.objectNode();
+        ObjectNode conn = body.putObject("data").putObject("organization").putObject("membersWithRole");
+        ObjectNode info = conn.putObject("pageInfo");
+        info.put("hasNextPage", end < all.size());
+        info.put("endCursor", Base64.getEncoder().encodeToString(("cursor:" + end).getBytes(StandardCharsets.UTF_8)));
+        ArrayNode nodes = conn.putArray("nodes");
+        for (Member m : all.subList(start, end)) {
+            ObjectNode n = nodes.addObject();
+            n.put("login", m.login());
+            if (names.containsKey(m.login())) {
+                n.put("name", names.get(m.login()));
+            } else {
+                n.putNull("name");
+            }
+            ArrayNode emails = n.putArray("organizationVerifiedDomainEmails");
+            verifiedEmails.getOrDefault(m.login(), List.of()).forEach(emails::add);
+        }
+        send(ex, 200, scopeHeaders(""), body.toString());
     }
 
     private void members(HttpExchange ex, Map<String, String> q) throws IOException {

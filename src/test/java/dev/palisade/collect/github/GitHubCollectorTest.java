@@ -63,6 +63,9 @@ class GitHubCollectorTest {
         for (int i = 1; i <= 30; i++) {
             s.addMember(String.format("dev%02d", i), false, i % 7 != 0);
         }
+        s.verifiedEmails.put("founder", List.of("Founder@acme.example"));
+        s.verifiedEmails.put("dev01", List.of("dev01@acme.example", "d1@acme.example"));
+        s.names.put("founder", "Fran Founder");
         s.addOutsideCollaborator("contractor1", false);
         s.addOutsideCollaborator("contractor2", true);
         List<String> sev = new ArrayList<>();
@@ -126,6 +129,10 @@ class GitHubCollectorTest {
         assertThat(known(byLogin.get("dev28").twoFactorEnabled())).isFalse();
         assertThat(known(byLogin.get("dev29").twoFactorEnabled())).isTrue();
         assertThat(members.stream().filter(m -> !m.twoFactorEnabled().value()).count()).isEqualTo(5);
+        assertThat(byLogin.get("founder").verifiedEmails()).containsExactly("founder@acme.example");
+        assertThat(byLogin.get("founder").name()).isEqualTo("Fran Founder");
+        assertThat(byLogin.get("dev01").verifiedEmails()).containsExactly("dev01@acme.example", "d1@acme.example");
+        assertThat(byLogin.get("dev30").verifiedEmails()).isEmpty();
 
         List<GitHubMember> outside = known(org.outsideCollaborators());
         assertThat(outside).extracting(GitHubMember::login).containsExactly("contractor1", "contractor2");
@@ -157,6 +164,8 @@ class GitHubCollectorTest {
         assertThat(issues.stream().filter(i -> i.number() == 6).findFirst().orElseThrow().severity()).isNull();
 
         List<GitHubApiServer.Request> reqs = server.requests();
+        // GraphQL for verified emails, paged by cursor too (32 members at 10 a page)
+        assertThat(reqs).filteredOn(q -> q.path().equals("/graphql")).hasSize(4).allMatch(q -> q.method().equals("POST"));
         assertThat(reqs).allSatisfy(q -> {
             assertThat(q.header("Accept")).isEqualTo("application/vnd.github+json");
             assertThat(q.header("X-GitHub-Api-Version")).isEqualTo(GitHubClient.API_VERSION);
@@ -181,7 +190,10 @@ class GitHubCollectorTest {
             CollectorResult r = collector(ghes, ghes.validToken).collect(ScanProgress.NONE);
             assertThat(r.sources().get(0).status()).isEqualTo(SourceState.OK);
             assertThat(known(r.inventory().github().members())).hasSize(32);
-            assertThat(ghes.requests()).isNotEmpty().allMatch(q -> q.path().startsWith("/api/v3/"));
+            assertThat(ghes.requests()).isNotEmpty().allMatch(q -> q.path().startsWith("/api/v3/") || q.path().equals("/api/graphql"));
+            assertThat(ghes.requests()).anyMatch(q -> q.path().equals("/api/graphql"));
+            assertThat(known(r.inventory().github().members()).stream().filter(m -> m.login().equals("founder")).findFirst()
+                    .orElseThrow().verifiedEmails()).containsExactly("founder@acme.example");
         }
     }
 
@@ -222,6 +234,7 @@ class GitHubCollectorTest {
         server.tokenScopes.clear();
         server.tokenScopes.add("read:org");
         CollectorResult r = collect();
+        assertThat(r.inventory().github().members().value().get(0).verifiedEmails()).containsExactly("founder@acme.example");
         SourceStatus st = r.sources().get(0);
         assertThat(st.status()).isEqualTo(SourceState.PARTIAL);
         assertThat(st.error()).contains("security_events").contains("Dependabot alerts unreadable for 3 of 3 repositories")
@@ -235,6 +248,29 @@ class GitHubCollectorTest {
             assertThat(repo.dependabot().error()).contains(repo.fullName()).contains("security_events")
                     .contains("the token has scopes [read:org]");
             assertThat(repo.secretScanning().isKnown()).isFalse();
+        }
+    }
+
+    @Test
+    void withoutReadOrgVerifiedEmailsAreMissingAndTheSourceSaysSo() throws Exception {
+        server.tokenScopes.remove("read:org");
+        CollectorResult r = collect();
+        assertThat(r.sources().get(0).status()).isEqualTo(SourceState.PARTIAL);
+        assertThat(r.sources().get(0).error()).contains("Verified emails of members of acme could not be read")
+                .contains("read:org").contains("people:");
+        assertThat(known(r.inventory().github().members())).hasSize(32)
+                .allSatisfy(m -> assertThat(m.verifiedEmails()).isEmpty());
+        assertThat(r.inventory().github().outsideCollaborators().error()).contains("read:org");
+    }
+
+    @Test
+    void inventoryRoundTripsThroughSnapshotJson() throws Exception {
+        CollectorResult r = collect();
+        server.owner = false;
+        CollectorResult partial = collect();
+        for (CollectorResult x : List.of(r, partial)) {
+            var snap = new dev.palisade.core.Snapshot("s", "Acme", NOW, NOW, x.sources(), List.of(), x.inventory());
+            assertThat(SnapshotJson.fromJson(SnapshotJson.toJson(snap, false))).isEqualTo(snap);
         }
     }
 
