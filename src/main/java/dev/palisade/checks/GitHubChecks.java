@@ -51,8 +51,8 @@ public final class GitHubChecks {
             Resource r = Resources.githubOrg(org.organization());
             Fact<Boolean> f = org.twoFactorRequired();
             if (!f.isKnown() || f.value() == null) {
-                return List.of(error(null, r, "Whether GitHub organization " + org.organization()
-                        + " requires 2FA could not be read: " + orUnknown(f)));
+                return List.of(error(null, r, explain("Whether GitHub organization " + org.organization()
+                        + " requires 2FA could not be read", f, org.organization())));
             }
             return List.of(f.value()
                     ? pass(null, r, "GitHub organization " + org.organization() + " requires two-factor authentication.")
@@ -88,8 +88,8 @@ public final class GitHubChecks {
                 return;
             }
             if (!list.isKnown()) {
-                out.add(error(null, Resources.githubOrg(org.organization()), what + " of GitHub organization "
-                        + org.organization() + " could not be listed: " + list.error()));
+                out.add(error(null, Resources.githubOrg(org.organization()), explain(what + " of GitHub organization "
+                        + org.organization() + " could not be listed", list, org.organization())));
                 return;
             }
             for (GitHubMember m : list.value() == null ? List.<GitHubMember>of() : list.value()) {
@@ -97,7 +97,7 @@ public final class GitHubChecks {
                 String who = describe(m);
                 Fact<Boolean> tfa = m.twoFactorEnabled();
                 if (tfa == null || !tfa.isKnown() || tfa.value() == null) {
-                    out.add(error(null, r, "2FA status of " + who + " could not be read: " + orUnknown(tfa)));
+                    out.add(error(null, r, "2FA status of " + who + " is unknown. " + orUnknown(tfa)));
                 } else if (tfa.value()) {
                     out.add(pass(null, r, who + " has two-factor authentication enabled."));
                 } else {
@@ -155,16 +155,16 @@ public final class GitHubChecks {
         Fact<List<GitHubRepo>> repos = org.repositories();
         if (!repos.isKnown()) {
             return List.of(check.error(null, Resources.githubOrg(org.organization()),
-                    "Repositories of GitHub organization " + org.organization() + " could not be listed, so their "
-                            + kind + " alerts are unknown: " + repos.error()));
+                    "The " + kind + " alerts of GitHub organization " + org.organization() + " are unknown. "
+                            + explain("Its repositories could not be listed", repos, org.organization())));
         }
         List<Finding> out = new ArrayList<>();
         for (GitHubRepo repo : repos.value() == null ? List.<GitHubRepo>of() : repos.value()) {
             Resource r = Resources.githubRepo(repo.fullName());
             Fact<AlertCounts> f = dependabot ? repo.dependabot() : repo.secretScanning();
             if (f == null || !f.isKnown()) {
-                out.add(check.error(null, r, "Open " + kind + " alerts of " + repo.fullName() + " could not be read: "
-                        + orUnknown(f)));
+                out.add(check.error(null, r, explain("Open " + kind + " alerts of " + repo.fullName()
+                        + " could not be read", f, repo.fullName())));
             } else if (f.value() == null) {
                 out.add(check.fail(null, r, Severity.LOW, (dependabot ? "Dependabot alerts are" : "Secret scanning is")
                         + " disabled for " + repo.fullName() + ", so " + (dependabot ? "vulnerable dependencies" : "committed secrets")
@@ -220,8 +220,8 @@ public final class GitHubChecks {
             Fact<List<SecurityIssue>> issues = org.issues();
             Resource orgRes = Resources.githubOrg(org.organization());
             if (!issues.isKnown()) {
-                return List.of(error(null, orgRes, "Security issues of GitHub organization " + org.organization()
-                        + " could not be listed: " + issues.error()));
+                return List.of(error(null, orgRes, explain("Security issues of GitHub organization " + org.organization()
+                        + " could not be listed", issues, org.organization())));
             }
             List<SecurityIssue> list = issues.value() == null ? List.of() : issues.value();
             if (list.isEmpty()) {
@@ -258,8 +258,8 @@ public final class GitHubChecks {
             Fact<List<SecurityIssue>> issues = org.issues();
             Resource orgRes = Resources.githubOrg(org.organization());
             if (!issues.isKnown()) {
-                return List.of(error(null, orgRes, "Security issues of GitHub organization " + org.organization()
-                        + " could not be listed, so their SLAs are unknown: " + issues.error()));
+                return List.of(error(null, orgRes, "The SLAs of security issues in GitHub organization "
+                        + org.organization() + " are unknown. " + explain("They could not be listed", issues, org.organization())));
             }
             List<SecurityIssue> list = issues.value() == null ? List.of() : issues.value();
             if (list.isEmpty()) {
@@ -321,5 +321,14 @@ public final class GitHubChecks {
 
     private static String orUnknown(Fact<?> f) {
         return f == null ? "not collected." : f.error() == null ? "GitHub gave no value." : f.error();
+    }
+
+    /**
+     * The collector's reasons already say what could not be read and name the resource; repeat the
+     * context only when a reason does not.
+     */
+    private static String explain(String context, Fact<?> f, String name) {
+        String why = orUnknown(f);
+        return f != null && f.error() != null && why.contains(name) ? why : context + ": " + why;
     }
 }

@@ -85,9 +85,15 @@ public final class GitHubApiException extends Exception {
         return tokenScopes;
     }
 
-    /** True when GitHub says the feature is switched off for the resource ("… alerts are disabled …"). */
+    /**
+     * True when GitHub says the feature is switched off for the resource ("Dependabot alerts are
+     * disabled for this repository.", "Secret scanning is disabled on this repository.", "… not
+     * available for archived repositories."), as opposed to the token lacking a right.
+     */
     public boolean featureDisabled() {
         String m = githubMessage.toLowerCase(Locale.ROOT);
-        return (kind == Kind.FORBIDDEN || kind == Kind.NOT_FOUND) && (m.contains("disabled") || m.contains("not enabled"));
+        return (kind == Kind.FORBIDDEN || kind == Kind.NOT_FOUND)
+                && (m.contains("disabled") || m.contains("not enabled") || m.contains("must be enabled")
+                || m.contains("not available for archived"));
     }
 }

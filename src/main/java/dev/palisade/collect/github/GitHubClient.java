@@ -333,7 +333,8 @@ public final class GitHubClient {
         String gh = githubMessage(resp);
         String path = resp.uri().getPath();
         String m = message != null ? message
-                : "GitHub answered " + resp.statusCode() + " on GET " + path + (gh.isEmpty() ? "" : ": " + gh) + ".";
+                : "GitHub answered " + resp.statusCode() + " on " + resp.request().method() + " " + path
+                        + (gh.isEmpty() ? "" : ": " + gh.replaceAll("[.\\s]+$", "")) + ".";
         return new GitHubApiException(kind, resp.statusCode(), path, gh,
                 resp.headers().firstValue("X-Accepted-OAuth-Scopes").orElse(null),
                 resp.headers().firstValue("X-OAuth-Scopes").orElse(null), m, null);

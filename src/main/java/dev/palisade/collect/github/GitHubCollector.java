@@ -271,8 +271,13 @@ public final class GitHubCollector implements Collector {
         try {
             return Fact.known(logins(client.getAll(path)));
         } catch (GitHubApiException e) {
-            return Fact.unknown("2FA status of " + what + " could not be read (GitHub allows the 2fa_disabled filter only"
-                    + " to org owners): " + reason(e, "read:org", "'Members' organization permission (read)"));
+            if (e.kind() == GitHubApiException.Kind.REJECTED || e.githubMessage().toLowerCase(Locale.ROOT).contains("owner")) {
+                return Fact.unknown("2FA status of " + what + " could not be read: GitHub lets only org owners use the"
+                        + " 2fa_disabled filter (" + e.status() + " " + e.githubMessage().replaceAll("[.\\s]+$", "")
+                        + "); scan with a token of an org owner that has read:org.");
+            }
+            return Fact.unknown("2FA status of " + what + " could not be read: "
+                    + reason(e, "read:org", "'Members' organization permission (read)"));
         }
     }
 
@@ -369,15 +374,13 @@ public final class GitHubCollector implements Collector {
         for (JsonNode r : all) {
             String full = r.path("full_name").asText();
             progress.update(SOURCE, 0.4 + 0.6 * n++ / Math.max(1, all.size()), "Reading alerts of " + full);
-            Fact<AlertCounts> dep = dependabot(client, full);
-            Fact<AlertCounts> sec = secretScanning(client, full);
+            Fact<AlertCounts> dep = dependabot(client, full, dependabotReasons);
+            Fact<AlertCounts> sec = secretScanning(client, full, secretReasons);
             if (!dep.isKnown()) {
                 dependabotGaps++;
-                dependabotReasons.add(scopeOnly(dep.error()));
             }
             if (!sec.isKnown()) {
                 secretGaps++;
-                secretReasons.add(scopeOnly(sec.error()));
             }
             out.add(new GitHubRepo(full, r.path("private").asBoolean(), r.path("archived").asBoolean(), dep, sec));
         }
@@ -392,14 +395,7 @@ public final class GitHubCollector implements Collector {
         return Fact.known(List.copyOf(out));
     }
 
-    private static final String NEEDS = " — ";
-
-    private static String scopeOnly(String error) {
-        int at = error.indexOf(NEEDS);
-        return at >= 0 ? error.substring(at + NEEDS.length()) : error;
-    }
-
-    private Fact<AlertCounts> dependabot(GitHubClient client, String fullName) throws InterruptedException {
+    private Fact<AlertCounts> dependabot(GitHubClient client, String fullName, Set<String> reasons) throws InterruptedException {
         try {
             List<JsonNode> alerts = client.getAll("/repos/" + repoPath(fullName) + "/dependabot/alerts?state=open&per_page=100");
             int c = 0;
@@ -422,12 +418,13 @@ public final class GitHubCollector implements Collector {
             if (e.featureDisabled()) {
                 return Fact.known(null);
             }
-            return Fact.unknown("Dependabot alerts of " + fullName + " could not be read" + NEEDS
-                    + reason(e, "security_events", "'Dependabot alerts' repository permission (read)"));
+            String why = reason(e, "security_events", "'Dependabot alerts' repository permission (read)");
+            reasons.add(why);
+            return Fact.unknown("Dependabot alerts of " + fullName + " could not be read: " + why);
         }
     }
 
-    private Fact<AlertCounts> secretScanning(GitHubClient client, String fullName) throws InterruptedException {
+    private Fact<AlertCounts> secretScanning(GitHubClient client, String fullName, Set<String> reasons) throws InterruptedException {
         try {
             // hide_secret=true asks GitHub to leave the secret out; it is ignored below in any case.
             List<JsonNode> alerts = client.getAll("/repos/" + repoPath(fullName)
@@ -437,8 +434,9 @@ public final class GitHubCollector implements Collector {
             if (e.featureDisabled()) {
                 return Fact.known(null);
             }
-            return Fact.unknown("Secret-scanning alerts of " + fullName + " could not be read" + NEEDS
-                    + reason(e, "security_events", "'Secret scanning alerts' repository permission (read)"));
+            String why = reason(e, "security_events", "'Secret scanning alerts' repository permission (read)");
+            reasons.add(why);
+            return Fact.unknown("Secret-scanning alerts of " + fullName + " could not be read: " + why);
         }
     }
 

@@ -135,6 +135,28 @@ class GitHubClientTest {
     }
 
     @Test
+    void tellsADisabledFeatureFromAMissingRight() throws Exception {
+        server.addRepo(new GitHubApiServer.Repo("acme/off", true, false, false, false, List.of(), List.of()));
+        for (String path : List.of("/repos/acme/off/dependabot/alerts", "/repos/acme/off/secret-scanning/alerts")) {
+            assertThatThrownBy(() -> client().getAll(path)).isInstanceOfSatisfying(GitHubApiException.class,
+                    e -> assertThat(e.featureDisabled()).as(e.getMessage()).isTrue());
+        }
+        server.fault(new GitHubApiServer.Fault(p -> p.contains("dependabot"), 403, Map.of(), GitHubApiServer.error(
+                "Dependabot alerts are not available for archived repositories.", GitHubApiServer.DOCS)));
+        assertThatThrownBy(() -> client().getAll("/repos/acme/off/dependabot/alerts"))
+                .isInstanceOfSatisfying(GitHubApiException.class, e -> assertThat(e.featureDisabled()).isTrue());
+        server.tokenScopes.clear();
+        assertThatThrownBy(() -> client().getAll("/repos/acme/off/dependabot/alerts"))
+                .isInstanceOfSatisfying(GitHubApiException.class, e -> assertThat(e.featureDisabled()).isFalse());
+        server.tokenScopes.add("repo");
+        assertThatThrownBy(() -> client().getAll("/repos/acme/nope/secret-scanning/alerts"))
+                .isInstanceOfSatisfying(GitHubApiException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(GitHubApiException.Kind.NOT_FOUND);
+                    assertThat(e.featureDisabled()).isFalse();
+                });
+    }
+
+    @Test
     void badCredentialsIs401AndNeverEchoesTheToken() {
         GitHubClient c = new GitHubClient(server.apiUrl(), GitHubToken.of("ghp_notTheRightOne"),
                 GitHubClient.Options.defaults(), waits::add, Clock.systemUTC());
