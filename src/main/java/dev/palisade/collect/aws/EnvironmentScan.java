@@ -63,6 +63,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -524,7 +525,14 @@ final class EnvironmentScan implements AutoCloseable {
     }
 
     private Fact<PublicAccessBlock> accountPublicAccessBlock(String accountId, String acct) {
-        S3ControlClient control = client(S3ControlClient.builder(), home(), credentials, endpoint != null);
+        var builder = S3ControlClient.builder();
+        if (endpoint != null) {
+            // The endpoint rules would put the account id in front of the host (ACCOUNT.127.0.0.1):
+            // with a single custom endpoint, S3 Control is addressed at that endpoint as is.
+            Endpoint fixed = Endpoint.builder().url(endpoint).build();
+            builder.endpointProvider(params -> CompletableFuture.completedFuture(fixed));
+        }
+        S3ControlClient control = client(builder, home(), credentials, endpoint != null);
         return readOr("s3:GetAccountPublicAccessBlock", acct, () -> {
             var c = control.getPublicAccessBlock(r -> r.accountId(accountId)).publicAccessBlockConfiguration();
             return c == null ? null : new PublicAccessBlock(Boolean.TRUE.equals(c.blockPublicAcls()),
