@@ -65,7 +65,7 @@ public final class FakeAwsServer implements AutoCloseable {
 
     /** One received request. {@code resource} is the bucket, user, role, ARN… the call was about (null for listings). */
     public record Call(String service, String operation, String accessKeyId, String region, String resource,
-                       Map<String, String> params) {
+                       Map<String, String> params, Instant at) {
         public String action() {
             return service + ":" + operation;
         }
@@ -450,7 +450,7 @@ public final class FakeAwsServer implements AutoCloseable {
             String op = s3Operation(ex.getRequestMethod(), bucket, query);
             req = new Request("s3", op, key, region, bucket, query, bucket, null, ex);
         }
-        calls.add(new Call(req.service(), req.operation(), key, region, req.resource(), Map.copyOf(req.params())));
+        calls.add(new Call(req.service(), req.operation(), key, region, req.resource(), Map.copyOf(req.params()), Instant.now()));
 
         if (expiredKeys.contains(key)) {
             return error(req, 403, "ExpiredToken", "The security token included in the request is expired");
@@ -645,7 +645,7 @@ public final class FakeAwsServer implements AutoCloseable {
 
     private Response sso(HttpExchange ex, Map<String, String> q) {
         String token = ex.getRequestHeaders().getFirst("x-amz-sso_bearer_token");
-        calls.add(new Call("sso", "GetRoleCredentials", null, null, q.get("role_name"), Map.copyOf(q)));
+        calls.add(new Call("sso", "GetRoleCredentials", null, null, q.get("role_name"), Map.copyOf(q), Instant.now()));
         if (token == null || !ssoTokens.containsKey(token)) {
             Response r = json(401, JSON.createObjectNode().put("message", "Session token not found or invalid"));
             return new Response(401, "application/json", r.body(), Map.of("x-amzn-ErrorType", "UnauthorizedException"));
