@@ -64,6 +64,7 @@ public final class ShellViewModel {
     private final ObjectProperty<ErrorInfo> error = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final StringProperty signedIn = new SimpleStringProperty();
+    private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final BooleanBinding viewingLatest;
     private final BooleanBinding hasSnapshots;
     private BackgroundTasks.Job<Snapshot> scanJob;
@@ -150,6 +151,15 @@ public final class ShellViewModel {
 
     public StringProperty signedInProperty() {
         return signedIn;
+    }
+
+    /** Dark theme (PrimerDark) when true, light (PrimerLight) otherwise. */
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public void toggleTheme() {
+        dark.set(!dark.get());
     }
 
     public BooleanBinding viewingLatestBinding() {
