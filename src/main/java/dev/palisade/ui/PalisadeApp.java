@@ -75,12 +75,14 @@ public class PalisadeApp extends Application {
         Label opening = new Label("Opening workspace…");
         VBox box = new VBox(12, spin, opening);
         box.setAlignment(Pos.CENTER);
-        Scene scene = new Scene(box, 1360, 860);
+        // fit small screens (and the headless test screen) rather than overflow them
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(box, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
         stage.setTitle("Palisade");
-        stage.setMinWidth(1000);
-        stage.setMinHeight(640);
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(640, screen.getHeight()));
         stage.show();
         Supplier<Workspace> f = factory != null ? factory : workspaceFactory;
         tasks.io(f::get).whenCompleteAsync((ws, t) -> {

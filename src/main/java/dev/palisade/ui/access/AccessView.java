@@ -58,7 +58,7 @@ public final class AccessView extends SnapshotScreen {
         departed.managedProperty().bind(departed.visibleProperty());
         people = new TableView<>();
         people.setId("people-table");
-        people.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        people.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         people.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(AccessViewModel.PersonRow item, boolean empty) {
@@ -147,14 +147,14 @@ public final class AccessView extends SnapshotScreen {
         if (!m.columns().equals(columns)) {
             columns = m.columns();
             people.getColumns().clear();
-            people.getColumns().add(Cells.text("Person", r -> (r.name() == null || r.name().isBlank() ? "" : r.name() + "  ") + "<" + r.email() + ">", 230));
+            people.getColumns().add(Cells.text("Person", r -> r.email(), 190));
             people.getColumns().add(Cells.pill("State", r -> r.departedActive() ? new Pill("departed, still active", Tone.CRITICAL)
-                    : new Pill(r.state().name().toLowerCase(), r.state() == dev.palisade.core.inventory.Person.PersonState.ACTIVE ? Tone.GOOD : Tone.MUTED), 150));
+                    : new Pill(r.state().name().toLowerCase(), r.state() == dev.palisade.core.inventory.Person.PersonState.ACTIVE ? Tone.GOOD : Tone.MUTED), 170));
             for (String c : columns) {
                 people.getColumns().add(Cells.pill(c, r -> {
                     Cell cell = r.cells().get(c);
                     return cell == null ? null : cell.pill();
-                }, c.equals(AccessViewModel.GITHUB) || c.equals(AccessViewModel.WORKSPACE) ? 150 : 190));
+                }, c.equals(AccessViewModel.GITHUB) || c.equals(AccessViewModel.WORKSPACE) ? 170 : 240));
             }
         }
         people.getItems().setAll(m.people());

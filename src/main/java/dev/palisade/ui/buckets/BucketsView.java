@@ -27,14 +27,14 @@ public final class BucketsView extends SnapshotScreen {
         table = new TableView<>();
         table.setId("bucket-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Cells.text("Bucket", BucketsViewModel.BucketRow::name, 210));
+        table.getColumns().add(Cells.text("Bucket", BucketsViewModel.BucketRow::name, 190));
         table.getColumns().add(Cells.text("Env", BucketsViewModel.BucketRow::env, 70));
-        table.getColumns().add(Cells.pill("Encryption", r -> r.encryption().pill(), 150));
-        table.getColumns().add(Cells.pill("Public access block", r -> r.publicAccessBlock().pill(), 130));
+        table.getColumns().add(Cells.pill("Encryption", r -> r.encryption().pill(), 200));
+        table.getColumns().add(Cells.pill("Block public", r -> r.publicAccessBlock().pill(), 110));
         table.getColumns().add(Cells.pill("TLS-only", r -> r.tlsOnly().pill(), 110));
         table.getColumns().add(Cells.pill("Public", r -> r.publicPolicy().pill(), 90));
         table.getColumns().add(Cells.pill("Versioning", r -> r.versioning().pill(), 100));
-        table.getColumns().add(Cells.pill("Logging", r -> r.logging().pill(), 160));
+        table.getColumns().add(Cells.pill("Logging", r -> r.logging().pill(), 150));
         Cells.placeholder(table, "No buckets in this snapshot. Buckets come from the aws: block of each environment in palisade.yaml.");
         findings = new FindingsViewModel(FindingsViewModel.checks("s3."));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> findings.textProperty().set(b == null ? "" : b.name()));

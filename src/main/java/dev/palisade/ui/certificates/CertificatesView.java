@@ -41,20 +41,20 @@ public final class CertificatesView extends SnapshotScreen {
         table = new TableView<>();
         table.setId("cert-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Cells.text("Kind", CertificatesViewModel.CertRow::kind, 50));
-        table.getColumns().add(Cells.text("Name", CertificatesViewModel.CertRow::name, 190));
-        table.getColumns().add(Cells.text("Address / where", CertificatesViewModel.CertRow::address, 150));
+        table.getColumns().add(Cells.text("Kind", CertificatesViewModel.CertRow::kind, 55));
+        table.getColumns().add(Cells.text("Name", CertificatesViewModel.CertRow::name, 170));
+        table.getColumns().add(Cells.text("Address / where", CertificatesViewModel.CertRow::address, 140));
         table.getColumns().add(daysColumn());
-        table.getColumns().add(Cells.pill("Hostname", r -> r.hostname().pill(), 90));
-        table.getColumns().add(Cells.pill("Chain / renewal", r -> r.chain().pill(), 150));
+        table.getColumns().add(Cells.pill("Host", r -> r.hostname().pill(), 85));
+        table.getColumns().add(Cells.pill("Chain / renewal", r -> r.chain().pill(), 140));
         table.getColumns().add(Cells.pill("Redirect / use", r -> r.redirect().pill(), 110));
-        table.getColumns().add(Cells.pill("HSTS", r -> r.hsts().pill(), 150));
+        table.getColumns().add(Cells.pill("HSTS", r -> r.hsts().pill(), 120));
         Cells.placeholder(table, "No certificates in this snapshot. Add domains: to palisade.yaml for TLS endpoints; ACM certificates come from each environment's aws: regions.");
         chain = new VBox(6);
         chain.getStyleClass().addAll("card", "chain-card");
         chain.setId("chain-list");
-        chain.setPrefWidth(320);
-        chain.setMinWidth(260);
+        chain.setPrefWidth(300);
+        chain.setMinWidth(240);
         showChain(null);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             showChain(b);
@@ -72,7 +72,8 @@ public final class CertificatesView extends SnapshotScreen {
 
     private TableColumn<CertificatesViewModel.CertRow, CertificatesViewModel.CertRow> daysColumn() {
         TableColumn<CertificatesViewModel.CertRow, CertificatesViewModel.CertRow> c = new TableColumn<>("Expiry");
-        c.setPrefWidth(190);
+        c.setPrefWidth(150);
+        c.setMinWidth(140);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();

@@ -128,7 +128,7 @@ public final class CertificatesViewModel {
         Status renewal = worst.get("acm.cert.renewal|" + c.arn());
         Cell ren = renewal == null ? new Cell(c.renewalEligibility() == null ? "—" : c.renewalEligibility().toLowerCase(), Tone.NEUTRAL)
                 : renewal == Status.PASS ? new Cell("renews", Tone.GOOD)
-                : renewal == Status.FAIL ? new Cell(c.type() != null && c.type().equals("IMPORTED") ? "imported: manual" : "will not renew", Tone.BAD)
+                : renewal == Status.FAIL ? new Cell(c.type() != null && c.type().equals("IMPORTED") ? "imported" : "won't renew", Tone.BAD)
                 : new Cell(renewal.name().toLowerCase(), Tone.of(renewal));
         Cell na = new Cell("n/a", Tone.NEUTRAL);
         Cell use = new Cell(c.inUse() ? "in use" : "not in use", Tone.NEUTRAL);
@@ -161,7 +161,7 @@ public final class CertificatesViewModel {
         if (w.expired()) {
             return "expired " + (-d) + " d ago";
         }
-        return d + " d left (window " + w.window().toDays() + " d)";
+        return d + " d left";
     }
 
     private static Cell redirect(TlsEndpoint e, Status verdict) {
@@ -187,7 +187,16 @@ public final class CertificatesViewModel {
         }
         String v = p.hsts().value();
         Tone t = verdict == null ? (v == null ? Tone.BAD : Tone.NEUTRAL) : verdict == Status.FAIL ? Tone.WARN : Tone.of(verdict);
-        return new Cell(v == null ? "absent" : v.length() > 28 ? v.substring(0, 28) + "…" : v, t);
+        return new Cell(v == null ? "absent" : maxAge(v), t);
+    }
+
+    /** "max-age 365 d" from a Strict-Transport-Security value, or the raw value. */
+    static String maxAge(String header) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)max-age\\s*=\\s*\"?(\\d+)").matcher(header);
+        if (m.find()) {
+            return "max-age " + Long.parseLong(m.group(1)) / 86_400 + " d";
+        }
+        return header.length() > 20 ? header.substring(0, 20) + "…" : header;
     }
 
     static List<ChainLink> links(TlsProbe p, Instant now) {

@@ -16,6 +16,7 @@ public final class Cells {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, Math.max(40, width * 0.8)));
         return c;
     }
 
@@ -32,6 +33,7 @@ public final class Cells {
             }
         });
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         c.setSortable(false);
         return c;
     }

@@ -83,10 +83,10 @@ public final class FindingsPane extends VBox {
         table.setItems(vm.shown());
         table.getStyleClass().add("findings-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Cells.<Finding>pill("Severity", f -> Pill.of(f.severity()), 95));
-        table.getColumns().add(Cells.<Finding>pill("Status", f -> Pill.of(f.status()), 80));
-        table.getColumns().add(Cells.<Finding>text("Check", Finding::check, 190));
-        table.getColumns().add(Cells.<Finding>text("Env", f -> f.env() == null ? "" : f.env(), 70));
+        table.getColumns().add(Cells.<Finding>pill("Severity", f -> Pill.of(f.severity()), 100));
+        table.getColumns().add(Cells.<Finding>pill("Status", f -> Pill.of(f.status()), 90));
+        table.getColumns().add(Cells.<Finding>text("Check", Finding::check, 200));
+        table.getColumns().add(Cells.<Finding>text("Env", f -> f.env() == null ? "" : f.env(), 75));
         table.getColumns().add(Cells.<Finding>text("Resource", f -> f.resource().name(), 220));
         table.getColumns().add(Cells.<Finding>text("Message", Finding::message, 400));
         Cells.placeholder(table, emptyHint);
@@ -111,7 +111,7 @@ public final class FindingsPane extends VBox {
 
         SplitPane split = new SplitPane(table, detailScroll);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.7);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(filters, split);
     }

@@ -92,11 +92,13 @@ public final class FindingsViewModel {
             }
         });
         String keep = env.get();
-        envs.setAll(ANY_ENV);
-        envs.addAll(e);
-        if (!envs.contains(keep)) {
-            env.set(ANY_ENV);
+        List<String> next = new java.util.ArrayList<>();
+        next.add(ANY_ENV);
+        next.addAll(e);
+        if (!next.equals(envs)) {
+            envs.setAll(next);
         }
+        env.set(keep != null && envs.contains(keep) ? keep : ANY_ENV);
         selected.set(sel == null ? null : mine.stream().filter(f -> f.key().equals(sel.key())).findFirst().orElse(null));
     }
 

@@ -27,7 +27,7 @@ import javafx.scene.layout.VBox;
 
 /** Score, counters by severity, trend over stored snapshots, per-source status, one tile per area. */
 public final class OverviewView extends SnapshotScreen {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
     private HBox counters;
     private LineChart<String, Number> chart;
     private VBox sources;
@@ -107,7 +107,7 @@ public final class OverviewView extends SnapshotScreen {
         XYChart.Series<String, Number> critHigh = new XYChart.Series<>();
         critHigh.setName("Critical + high");
         for (OverviewViewModel.TrendPoint p : o.trend()) {
-            String label = DAY.format(p.at()) + " " + p.id().substring(Math.max(0, p.id().length() - 4));
+            String label = DAY.format(p.at());
             failing.getData().add(new XYChart.Data<>(label, p.fail()));
             errors.getData().add(new XYChart.Data<>(label, p.error()));
             int[] b = p.failBySeverity();
