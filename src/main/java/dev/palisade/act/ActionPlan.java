@@ -18,6 +18,11 @@ public record ActionPlan(String runId, String kind, String subject, Instant crea
         offered = offered == null ? List.of() : List.copyOf(offered);
     }
 
+    /** The same plan under another run id (a fresh run of the same steps). */
+    public ActionPlan withRunId(String id) {
+        return new ActionPlan(id, kind, subject, createdAt, createdBy, deleteIamUsers, steps, offered);
+    }
+
     /** Systems (and AWS environments) the plan touches, e.g. {@code google}, {@code aws:prod}. */
     public List<String> executorKeys() {
         return steps.stream().map(PlanStep::executorKey).distinct().toList();
