@@ -54,11 +54,21 @@ public final class SqliteActionJournal implements ActionJournal {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Connection db;
+    private final Object lock;
 
     /** @param db an open connection to the Palisade database; this journal synchronizes on it */
     public SqliteActionJournal(Connection db) {
+        this(db, db);
+    }
+
+    /**
+     * @param lock the monitor every user of {@code db} holds (the store passes itself), so the journal
+     *             and the store never use the connection at the same time
+     */
+    public SqliteActionJournal(Connection db, Object lock) {
         this.db = db;
-        synchronized (db) {
+        this.lock = lock;
+        synchronized (lock) {
             try (Statement st = db.createStatement()) {
                 for (String ddl : DDL) {
                     st.execute(ddl);
@@ -117,7 +127,7 @@ public final class SqliteActionJournal implements ActionJournal {
 
     @Override
     public Optional<RunRecord> load(String runId) {
-        synchronized (db) {
+        synchronized (lock) {
             try (PreparedStatement ps = db.prepareStatement(
                     "SELECT plan_json, state, verification_json FROM action_runs WHERE run_id=?")) {
                 ps.setString(1, runId);
@@ -135,7 +145,7 @@ public final class SqliteActionJournal implements ActionJournal {
 
     @Override
     public List<RunRecord> list() {
-        synchronized (db) {
+        synchronized (lock) {
             List<RunRecord> out = new ArrayList<>();
             try (PreparedStatement ps = db.prepareStatement(
                     "SELECT plan_json, state, verification_json FROM action_runs ORDER BY created_at DESC, run_id DESC");
@@ -193,7 +203,7 @@ public final class SqliteActionJournal implements ActionJournal {
     }
 
     private void tx(SqlWork work) {
-        synchronized (db) {
+        synchronized (lock) {
             try {
                 boolean auto = db.getAutoCommit();
                 db.setAutoCommit(false);
