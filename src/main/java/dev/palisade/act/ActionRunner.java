@@ -1,5 +1,13 @@
 package dev.palisade.act;
 
+import dev.palisade.core.action.ActionJournal;
+import dev.palisade.core.action.ActionPlan;
+import dev.palisade.core.action.PlanStep;
+import dev.palisade.core.action.RunRecord;
+import dev.palisade.core.action.StepRecord;
+import dev.palisade.core.action.StepState;
+import dev.palisade.core.action.RunState;
+import dev.palisade.core.action.Verification;
 import dev.palisade.store.AuditRepository;
 import java.time.Clock;
 import java.util.Map;

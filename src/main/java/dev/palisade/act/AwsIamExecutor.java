@@ -1,5 +1,6 @@
 package dev.palisade.act;
 
+import dev.palisade.core.action.PlanStep;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

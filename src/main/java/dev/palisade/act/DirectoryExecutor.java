@@ -1,5 +1,6 @@
 package dev.palisade.act;
 
+import dev.palisade.core.action.PlanStep;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

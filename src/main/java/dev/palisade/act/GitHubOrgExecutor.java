@@ -1,5 +1,6 @@
 package dev.palisade.act;
 
+import dev.palisade.core.action.PlanStep;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;

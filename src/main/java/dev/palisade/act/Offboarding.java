@@ -1,5 +1,9 @@
 package dev.palisade.act;
 
+import dev.palisade.core.action.ActionJournal;
+import dev.palisade.core.action.ActionPlan;
+import dev.palisade.core.action.RunRecord;
+import dev.palisade.core.action.Verification;
 import dev.palisade.core.Snapshot;
 import dev.palisade.core.config.EnvironmentConfig;
 import dev.palisade.core.config.PalisadeConfig;

@@ -1,5 +1,9 @@
 package dev.palisade.act;
 
+import dev.palisade.core.action.PlanStep;
+import dev.palisade.core.action.RunRecord;
+import dev.palisade.core.action.StepRecord;
+import dev.palisade.core.action.Verification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;

@@ -1,5 +1,8 @@
 package dev.palisade.act;
 
+import dev.palisade.core.action.ActionPlan;
+import dev.palisade.core.action.PlanStep;
+import dev.palisade.core.action.Verification;
 import dev.palisade.core.Fact;
 import dev.palisade.core.Finding;
 import dev.palisade.core.Snapshot;

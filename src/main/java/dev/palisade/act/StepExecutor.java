@@ -1,5 +1,6 @@
 package dev.palisade.act;
 
+import dev.palisade.core.action.PlanStep;
 /**
  * Runs plan steps against one system. Every step is idempotent: a step whose effect is already in
  * place returns {@link StepResult#skipped}. Failures throw {@link ActionException} naming the API

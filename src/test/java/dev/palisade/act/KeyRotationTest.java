@@ -1,5 +1,7 @@
 package dev.palisade.act;
 
+import dev.palisade.core.action.StepState;
+import dev.palisade.core.action.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,11 @@
 package dev.palisade.act;
 
+import dev.palisade.core.action.ActionPlan;
+import dev.palisade.core.action.PlanStep;
+import dev.palisade.core.action.RunRecord;
+import dev.palisade.core.action.StepRecord;
+import dev.palisade.core.action.StepState;
+import dev.palisade.core.action.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.palisade.act;
+package dev.palisade.core.action;
 
 import dev.palisade.core.inventory.AccountRef;
 import java.time.Instant;

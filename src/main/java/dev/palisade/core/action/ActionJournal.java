@@ -1,4 +1,4 @@
-package dev.palisade.act;
+package dev.palisade.core.action;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.palisade.act;
+package dev.palisade.core.action;
 
 /** Where a journalled step stands. */
 public enum StepState {
