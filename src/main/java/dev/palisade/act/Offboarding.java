@@ -65,6 +65,20 @@ public final class Offboarding {
         return finish(run);
     }
 
+    /** The offered accounts the founder chose to include, so the preview can keep listing them (ticked). */
+    public List<dev.palisade.core.inventory.AccountRef> lookAlikesIncluded(ActionPlan plan, Set<String> included) {
+        var latest = workspace.snapshots().latest();
+        if (latest.isEmpty() || included.isEmpty()) {
+            return List.of();
+        }
+        var snap = workspace.snapshots().load(latest.get().id());
+        if (snap.isEmpty() || snap.get().inventory().identities() == null) {
+            return List.of();
+        }
+        return OffboardingPlanner.lookAlikes(snap.get().inventory().identities().unowned(), plan.subject()).stream()
+                .filter(a -> included.contains(a.id())).toList();
+    }
+
     public List<RunRecord> runs() {
         return journal.list().stream().filter(r -> r.plan().kind().equals("offboard")).toList();
     }
