@@ -32,7 +32,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
  * (prod and staging, each its own fake IAM endpoint) and GitHub membership — seeded identically in
  * the fake servers and in the snapshot the plan is built from.
  */
-final class ActFixture implements AutoCloseable {
+public final class ActFixture implements AutoCloseable {
     static final String TOKEN = "test-action-token";
     static final String EMAIL = "dana@acme.example";
     final FakeIamServer prod;
