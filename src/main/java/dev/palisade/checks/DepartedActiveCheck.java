@@ -57,10 +57,12 @@ public final class DepartedActiveCheck extends AbstractCheck {
         Map<String, GitHubMember> members = new HashMap<>();
         var gh = ctx.inventory().github();
         if (gh != null) {
-            if (gh.members() != null && gh.members().isKnown()) {
-                gh.members().value().forEach(m -> members.put(m.login().toLowerCase(java.util.Locale.ROOT), m));
-            } else {
+            gh.accounts().forEach(m -> members.putIfAbsent(m.login().toLowerCase(java.util.Locale.ROOT), m));
+            if (gh.members() == null || !gh.members().isKnown()) {
                 unreadable.add("the members of GitHub organization " + gh.organization());
+            }
+            if (gh.outsideCollaborators() != null && !gh.outsideCollaborators().isKnown()) {
+                unreadable.add("the outside collaborators of GitHub organization " + gh.organization());
             }
         }
         for (Person p : AwsScope.identities(ctx).people()) {
