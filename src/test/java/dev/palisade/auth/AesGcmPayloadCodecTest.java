@@ -44,6 +44,18 @@ class AesGcmPayloadCodecTest {
     }
 
     @Test
+    void passphraseChangeKeepsSealedDataReadable() {
+        byte[] sealed = StoreKeys.codec(secrets()).seal("bucket acme-prod-uploads".getBytes(StandardCharsets.UTF_8));
+        StoreKeys.changePassphrase(home, "pp".toCharArray(), "new-pp".toCharArray());
+        assertThatThrownBy(this::secrets).isInstanceOf(WrongPassphraseException.class);
+        SecretStore reopened = StoreKeys.secrets(home, h -> Optional.empty(), Map.of(StoreKeys.PASSPHRASE_ENV, "new-pp"),
+                PassphrasePrompt.NONE);
+        assertThat(new String(StoreKeys.codec(reopened).open(sealed), StandardCharsets.UTF_8)).isEqualTo("bucket acme-prod-uploads");
+        assertThatThrownBy(() -> StoreKeys.changePassphrase(home, "wrong".toCharArray(), "x".toCharArray()))
+                .isInstanceOf(WrongPassphraseException.class);
+    }
+
+    @Test
     void toStringShowsNoKey() {
         assertThat(StoreKeys.codec(secrets()).toString()).isEqualTo("AesGcmPayloadCodec[AES-256-GCM]");
     }

@@ -89,9 +89,16 @@ class GoogleDirectoryAccessTest {
                 AuthEventSink.NONE, Clock.systemUTC());
         g.signIn();
 
-        CollectorResult r = GoogleDirectoryAccess.collector(config(), secrets).orElseThrow().collect(ScanProgress.NONE);
+        CollectorResult r;
+        String logs;
+        try (var capture = new LogCapture()) {
+            r = GoogleDirectoryAccess.collector(config(), secrets).orElseThrow().collect(ScanProgress.NONE);
+            logs = capture.text();
+        }
 
         assertThat(r.sources().get(0).status()).isEqualTo(SourceState.OK);
+        String refresh = secrets.get(SecretStore.GOOGLE_REFRESH_TOKEN).orElseThrow();
+        assertThat(logs + r).doesNotContain(refresh).doesNotContain(bearers.get(0).substring(7)).doesNotContain("\"cs\"");
         assertThat(r.inventory().google().users().value()).singleElement()
                 .satisfies(u -> assertThat(u.email()).isEqualTo("founder@acme.example"));
         assertThat(bearers).singleElement().satisfies(b -> assertThat(b).startsWith("Bearer ey"));
