@@ -15,6 +15,12 @@ class AesGcmPayloadCodecTest {
     @TempDir
     Path home;
 
+    @org.junit.jupiter.api.BeforeEach
+    void fastKdf() {
+        // created with fewer PBKDF2 rounds so the suite stays quick; later opens read the count from the file
+        EncryptedFileSecretStore.open(home.resolve(StoreKeys.SECRETS_FILE), "pp".toCharArray(), 10_000);
+    }
+
     private SecretStore secrets() {
         return StoreKeys.secrets(home, h -> Optional.empty(), Map.of(StoreKeys.PASSPHRASE_ENV, "pp"), PassphrasePrompt.NONE);
     }
