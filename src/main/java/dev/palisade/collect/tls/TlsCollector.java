@@ -459,6 +459,7 @@ public final class TlsCollector implements Collector {
                     hops.add(new HttpHop(next.toString(), head.status(), location));
                     next = isRedirect(head.status()) && location != null ? next.resolve(location.strip()) : null;
                 } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+                    hops.add(new HttpHop(next.toString(), 0, null)); // status 0: no answer
                     return;
                 }
             }
