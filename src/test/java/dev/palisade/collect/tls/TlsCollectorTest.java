@@ -384,6 +384,17 @@ class TlsCollectorTest {
         assertThat(p.chainProblem()).startsWith("expired: CN=valid.tls.test");
     }
 
+    @Test
+    void noDomainsIsAnEmptyOkSource() throws Exception {
+        CollectorResult r = new TlsCollector(config(List.of(), List.of())).collect(ScanProgress.NONE);
+        assertThat(r.inventory().tls().endpoints()).isEmpty();
+        assertThat(r.sources()).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(SourceState.OK);
+            assertThat(s.error()).isNull();
+        });
+        assertThat(new TlsCollector(config(List.of(), List.of())).kind()).isEqualTo("tls");
+    }
+
     // ---- helpers ----
 
     private void tls(String name, TestPki.Issued issuer, Instant notBefore, Instant notAfter, boolean sendIntermediate,
