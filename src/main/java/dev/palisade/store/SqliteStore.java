@@ -47,7 +47,7 @@ import org.sqlite.SQLiteErrorCode;
  * is it opened for writing (WAL, foreign keys, busy timeout) and migrated.
  *
  * <p>Encryption seam: snapshot inventory, finding bodies, triage notes and audit details pass
- * through the {@link PayloadCodec}. Metadata columns (ids, times, counts, sources' status, check
+ * through the {@link PayloadCodec}. Metadata columns (ids, times, counts, check
  * id/status/severity of each finding) stay plain so that {@link #list()} never decodes a payload.
  *
  * <p>Thread-safe: one connection, every operation synchronized on the store.
@@ -315,7 +315,8 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
                 for (int sev = 0; sev < 5; sev++) {
                     ps.setInt(i++, bySeverity[sev]);
                 }
-                ps.setString(i, new String(SnapshotJson.toBytes(s.sources()), StandardCharsets.UTF_8));
+                // Source errors name hosts and buckets: sealed like the payloads (base64 in the TEXT column).
+                ps.setString(i, java.util.Base64.getEncoder().encodeToString(codec.seal(SnapshotJson.toBytes(s.sources()))));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO findings (snapshot_id, ordinal, check_id,"
@@ -430,8 +431,9 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
         }
     }
 
-    private static List<SourceStatus> sources(String json) {
+    private List<SourceStatus> sources(String sealed) {
         try {
+            byte[] json = codec.open(java.util.Base64.getDecoder().decode(sealed));
             return SnapshotJson.mapper().readValue(json, SOURCES);
         } catch (IOException e) {
             throw new StoreException("A snapshot's source list is unreadable: " + e.getMessage(), e);
@@ -511,9 +513,9 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
                     + " outcome, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
                 ps.setLong(1, seq);
                 ps.setString(2, at.toString());
-                ps.setString(3, actor);
+                ps.setString(3, sealText(actor));
                 ps.setString(4, action);
-                ps.setString(5, target);
+                ps.setString(5, sealText(target));
                 ps.setString(6, outcome);
                 ps.setBytes(7, details == null ? null : codec.seal(details.getBytes(StandardCharsets.UTF_8)));
                 ps.setString(8, prev);
@@ -532,6 +534,22 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
             throw failure("append to the audit log", e);
         } finally {
             autoCommit();
+        }
+    }
+
+    /** Actors and targets are emails, key ids and hosts: sealed (base64 in the TEXT column) like the details. */
+    private String sealText(String plain) {
+        return plain == null ? null : java.util.Base64.getEncoder().encodeToString(codec.seal(plain.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String openText(String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        try {
+            return new String(codec.open(java.util.Base64.getDecoder().decode(sealed)), StandardCharsets.UTF_8);
+        } catch (RuntimeException ex) {
+            return "\u0000undecodable"; // tampered or foreign ciphertext: the hash check flags it
         }
     }
 
@@ -554,7 +572,7 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
                 } catch (RuntimeException ex) {
                     at = Instant.EPOCH;
                 }
-                out.add(new AuditEntry(rs.getLong(1), at, rs.getString(3), rs.getString(4), rs.getString(5),
+                out.add(new AuditEntry(rs.getLong(1), at, openText(rs.getString(3)), rs.getString(4), openText(rs.getString(5)),
                         rs.getString(6), details, rs.getString(8), rs.getString(9)));
             }
             return out;
