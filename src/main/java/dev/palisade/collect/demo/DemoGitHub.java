@@ -56,10 +56,10 @@ final class DemoGitHub {
         int weeksLeft = Moment.CURRENT - m.stage();
         return List.of(
                 repo("api", true, false, new AlertCounts(5 + weeksLeft * 2, 1, 2 + weeksLeft, 1 + weeksLeft, 1), new AlertCounts(1, 0, 0, 0, 0)),
-                repo("web", true, false, new AlertCounts(2, 0, 0, 2, 0), AlertCounts.none()),
+                repo("web", true, false, m.from(2) ? new AlertCounts(2, 0, 0, 2, 0) : new AlertCounts(6, 0, 2, 3, 1), AlertCounts.none()),
                 // The leaked token in infra was revoked and the alert closed in week 2.
                 repo("infra", true, false, AlertCounts.none(), m.before(2) ? new AlertCounts(1, 0, 0, 0, 0) : AlertCounts.none()),
-                repo("mobile", true, false, AlertCounts.none(), AlertCounts.none()),
+                repo("mobile", true, false, m.from(1) ? AlertCounts.none() : new AlertCounts(3, 0, 1, 2, 0), AlertCounts.none()),
                 repo("docs", false, false, AlertCounts.none(), new AlertCounts(2, 0, 0, 0, 0)),
                 repo("website", false, false, m.from(4) ? new AlertCounts(1, 0, 1, 0, 0) : AlertCounts.none(), AlertCounts.none()),
                 repo("old-admin", true, true, new AlertCounts(12, 2, 5, 4, 1), AlertCounts.none()));
