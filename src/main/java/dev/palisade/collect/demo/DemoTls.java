@@ -109,8 +109,10 @@ final class DemoTls {
             problem = "expired";
         }
         boolean matches = covers(leaf.subjectAlternativeNames(), host);
+        // Where validation breaks: past the last presented certificate when its issuer is missing, at the leaf when expired.
+        int failingLink = problem == null ? -1 : sendsIntermediate ? 0 : chain.size();
         return new TlsProbe(address, null, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", chain, problem == null, problem,
-                matches, Fact.known(hsts));
+                matches, Fact.known(hsts), failingLink);
     }
 
     static boolean covers(List<String> sans, String host) {

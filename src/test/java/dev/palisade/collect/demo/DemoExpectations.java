@@ -64,7 +64,7 @@ record DemoExpectations(String check, String pass, String fail) {
             e("github.dependabot.alerts", "acme-demo/infra, acme-demo/mobile, acme-demo/docs (0 open)",
                     "acme-demo/api (5+ open, 1 critical), acme-demo/web, acme-demo/website (from week 4)"),
             e("github.secret_scanning.alerts", "acme-demo/web, acme-demo/mobile (0 open); acme-demo/infra from week 2",
-                    "acme-demo/api (1), acme-demo/docs (2)"),
+                    "acme-demo/api (1), acme-demo/docs (2); acme-demo/website has secret scanning disabled (known null)"),
             e("access.account.unowned", "IAM maya (tag), leo.park (name), dana (people:), demo-seeder (tag); GitHub samr (verified email)",
                     "IAM deploy-bot (prod), ci-shared (shared); GitHub acme-ci-bot"),
             e("access.departed.active", "nina.kowalski@acme.example (suspended, nothing left); tom.becker weeks 0-4 (still employed)",
