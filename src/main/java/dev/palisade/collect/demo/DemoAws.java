@@ -65,7 +65,7 @@ final class DemoAws {
                 .policy(m.from(2) ? policy(tlsOnly("acme-prod-uploads")) : null).versioning("Enabled")
                 .logging("acme-prod-logs").tag("env", "prod").tag("team", "platform").build());
         b.add(new BucketSpec("acme-prod-backups", m.ago(880)).kms(PROD_ACCOUNT).policy(policy(tlsOnly("acme-prod-backups")))
-                .versioning(m.from(3) ? "Enabled" : "Suspended").logging("acme-prod-logs").tag("env", "prod").build());
+                .versioning(m.from(3) ? "Enabled" : "Suspended").logging(m.from(2), "acme-prod-logs").tag("env", "prod").build());
         b.add(new BucketSpec("acme-prod-logs", m.ago(900)).sseS3().policy(policy(tlsOnly("acme-prod-logs"), logDelivery("acme-prod-logs", PROD_ACCOUNT)))
                 .versioning("Enabled").tag("env", "prod").build());
         // Shared with the staging account for "realistic test data": a cross-environment grant into production data.
@@ -74,19 +74,19 @@ final class DemoAws {
                 .tag("env", "prod").build());
         // Lives in the production account but is tagged staging: mistagged.
         b.add(new BucketSpec("acme-prod-data-lake", m.ago(400)).kms(PROD_ACCOUNT).policy(policy(tlsOnly("acme-prod-data-lake")))
-                .versioning("Enabled").logging("acme-prod-logs").tag("env", "staging").tag("team", "data").build());
+                .versioning("Enabled").logging(m.from(1), "acme-prod-logs").tag("env", "staging").tag("team", "data").build());
         b.add(new BucketSpec("acme-prod-cloudtrail", m.ago(950)).kms(PROD_ACCOUNT)
                 .policy(policy(tlsOnly("acme-prod-cloudtrail"), cloudTrailWrite("acme-prod-cloudtrail", PROD_ACCOUNT)))
-                .versioning("Enabled").logging("acme-prod-logs").tag("env", "prod").build());
+                .versioning("Enabled").logging(m.from(2), "acme-prod-logs").tag("env", "prod").build());
         b.add(new BucketSpec("acme-prod-invoices", m.ago(700)).dsseKms(PROD_ACCOUNT).policy(policy(tlsOnly("acme-prod-invoices")))
-                .versioning("Enabled").tag("env", "prod").tag("data", "pii").build());
+                .versioning(m.from(1) ? "Enabled" : "Disabled").tag("env", "prod").tag("data", "pii").build());
         // Served through a VPC endpoint only: Principal "*" but limited by a condition.
         b.add(new BucketSpec("acme-prod-static-site", m.ago(500)).sseS3()
                 .policy(policy(tlsOnly("acme-prod-static-site"), vpceRead("acme-prod-static-site", "vpce-0a1b2c3d4e5f60718")))
                 .versioning("Enabled").logging("acme-prod-logs").tag("env", "prod").build());
         b.add(new BucketSpec("acme-prod-tmp", m.ago(300)).sseS3().versioning("Disabled").build());
         b.add(new BucketSpec("acme-eu-prod-uploads", m.ago(365)).region("eu-west-1").kms(PROD_ACCOUNT)
-                .policy(policy(tlsOnly("acme-eu-prod-uploads"))).versioning("Enabled").logging("acme-prod-logs")
+                .tlsOnly(m.from(1)).versioning("Enabled").logging(m.from(2), "acme-prod-logs")
                 .tag("env", "prod").build());
         if (m.from(4)) {
             // Regression in week 4: a new bucket created by hand, without default encryption.
@@ -101,7 +101,7 @@ final class DemoAws {
         List<IamUser> u = new ArrayList<>();
         u.add(new UserSpec(a, "maya", m.ago(1100)).tag("email", "maya.chen@acme.example")
                 .console(m.ago(1100), m.ago(0.3)).mfa()
-                .key(m.ago(40), m.ago(1), "s3").groups("admins").build());
+                .key(rotated(m, -40, -250), m.ago(1), "s3").groups("admins").build());
         u.add(new UserSpec(a, "leo.park", m.ago(1000)).console(m.ago(1000), m.ago(2)).mfa()
                 .attach("AdministratorAccess", ADMIN_ACCESS, null).build());
         u.add(new UserSpec(a, "dana", m.ago(800)).console(m.ago(800), m.ago(1)).mfa()
@@ -186,48 +186,53 @@ final class DemoAws {
 
     private static List<Bucket> sharedBuckets(Moment m) {
         List<Bucket> b = new ArrayList<>();
+        // Server access logging was rolled out bucket by bucket, the last ones this week.
         BucketSpec stagingUploads = new BucketSpec("acme-staging-uploads", m.ago(700)).block(ALL_BLOCKED)
-                .policy(policy(tlsOnly("acme-staging-uploads"))).versioning("Enabled").tag("env", "staging");
+                .policy(policy(tlsOnly("acme-staging-uploads"))).versioning("Enabled").logging(m.from(1), "acme-staging-logs")
+                .tag("env", "staging");
         b.add((m.from(4) ? stagingUploads.sseS3() : stagingUploads.noEncryption()).build());
-        b.add(new BucketSpec("acme-staging-backups", m.ago(690)).kms(SHARED_ACCOUNT).block(ALL_BLOCKED)
-                .versioning("Enabled").tag("env", "staging").build());
-        b.add(new BucketSpec("acme-staging-logs", m.ago(700)).sseS3().block(ALL_BLOCKED)
+        b.add(new BucketSpec("acme-staging-backups", m.ago(690)).kms(SHARED_ACCOUNT).block(m.from(2), ALL_BLOCKED)
+                .versioning(m.from(3) ? "Enabled" : "Disabled").logging(m.from(1), "acme-staging-logs").tag("env", "staging").build());
+        b.add(new BucketSpec("acme-staging-logs", m.ago(700)).sseS3().block(m.from(2), ALL_BLOCKED)
                 .policy(policy(logDelivery("acme-staging-logs", SHARED_ACCOUNT))).versioning("Enabled").tag("env", "staging").build());
         b.add(new BucketSpec("acme-staging-db-dumps", m.ago(420)).noEncryption().block(new PublicAccessBlock(true, false, false, false))
                 .versioning("Disabled").tag("env", "staging").build());
         // No env tag in a shared account: both staging and demo claim it.
         b.add(new BucketSpec("acme-staging-ci-artifacts", m.ago(500)).sseS3().block(ALL_BLOCKED)
-                .policy(policy(tlsOnly("acme-staging-ci-artifacts"))).versioning("Suspended").build());
+                .tlsOnly(m.from(1)).versioning(m.from(6) ? "Enabled" : "Suspended").build());
         b.add(new BucketSpec("acme-staging-feature-flags", m.ago(300)).kms(SHARED_ACCOUNT).block(ALL_BLOCKED)
-                .policy(policy(tlsOnly("acme-staging-feature-flags"))).versioning("Enabled").logging("acme-staging-logs")
+                .policy(policy(tlsOnly("acme-staging-feature-flags"))).versioning("Enabled").logging(m.from(2), "acme-staging-logs")
                 .tag("env", "staging").build());
-        b.add(new BucketSpec("acme-staging-partner-drop", m.ago(250)).sseS3()
+        b.add(new BucketSpec("acme-staging-partner-drop", m.ago(250)).sseS3().block(m.from(6), ALL_BLOCKED)
                 .policy(policy(tlsOnly("acme-staging-partner-drop"), partnerUpload("acme-staging-partner-drop", "198.51.100.0/24")))
                 .versioning("Enabled").logging("acme-staging-logs").tag("env", "staging").build());
         b.add(new BucketSpec("acme-shared-terraform-state", m.ago(1000)).kms(SHARED_ACCOUNT).block(ALL_BLOCKED)
-                .policy(policy(tlsOnly("acme-shared-terraform-state"))).versioning("Enabled").logging("acme-staging-logs")
+                .policy(policy(tlsOnly("acme-shared-terraform-state"))).versioning(m.from(1) ? "Enabled" : "Suspended")
+                .logging(m.from(2), "acme-staging-logs")
                 .tag("env", "staging").build());
         // Public website assets for the sales demo: a public-read policy.
         b.add(new BucketSpec("acme-demo-public-assets", m.ago(330)).sseS3()
                 .policy(policy(publicRead("acme-demo-public-assets"))).policyPublic(true).versioning("Disabled")
                 .tag("env", "demo").build());
-        b.add(new BucketSpec("acme-demo-uploads", m.ago(330)).sseS3().block(ALL_BLOCKED).policy(policy(tlsOnly("acme-demo-uploads")))
-                .versioning("Enabled").logging("acme-staging-logs").tag("env", "demo").build());
+        b.add(new BucketSpec("acme-demo-uploads", m.ago(330)).sseS3().block(m.from(1), ALL_BLOCKED).tlsOnly(m.from(1))
+                .versioning("Enabled").logging(m.from(4), "acme-staging-logs").tag("env", "demo").build());
         b.add(new BucketSpec("acme-demo-seed-data", m.ago(320)).kms(SHARED_ACCOUNT).block(ALL_BLOCKED)
-                .policy(policy(tlsOnly("acme-demo-seed-data"))).versioning("Enabled").logging("acme-staging-logs")
+                .tlsOnly(m.from(1)).versioning(m.from(3) ? "Enabled" : "Disabled").logging("acme-staging-logs")
                 .tag("env", "demo").build());
-        b.add(new BucketSpec("acme-demo-screenshots", m.ago(200)).sseS3().versioning("Disabled").tag("env", "demo").build());
+        b.add(new BucketSpec("acme-demo-screenshots", m.ago(200)).sseS3().tlsOnly(m.from(6)).versioning("Disabled").logging(m.from(5), "acme-staging-logs")
+                .tag("env", "demo").build());
         b.add(new BucketSpec("acme-demo-sandbox", m.ago(150)).noEncryption().block(ALL_BLOCKED).versioning("Disabled")
                 .tag("env", "demo").build());
         b.add(new BucketSpec("acme-demo-exports", m.ago(100)).kms(SHARED_ACCOUNT).block(ALL_BLOCKED)
-                .policy(policy(tlsOnly("acme-demo-exports"))).versioning("Enabled").tag("env", "demo").build());
+                .policy(policy(tlsOnly("acme-demo-exports"))).versioning("Enabled").logging(m.from(6), "acme-staging-logs")
+                .tag("env", "demo").build());
         return b;
     }
 
     private static List<IamUser> sharedUsers(Moment m) {
         String a = SHARED_ACCOUNT;
         List<IamUser> u = new ArrayList<>();
-        u.add(new UserSpec(a, "dana.ops", m.ago(700)).tag("env", "staging").console(m.ago(700), m.ago(3)).mfa()
+        u.add(new UserSpec(a, "dana.ops", m.ago(700)).tag("env", "staging").console(m.ago(700), m.ago(3)).mfa(m.from(2))
                 .key(m.ago(30), m.ago(1), "s3").groups("ops").build());
         u.add(new UserSpec(a, "sam.rivera", m.ago(650)).console(m.ago(650), m.ago(1)).key(m.ago(60), m.ago(3), "lambda")
                 .groups("developers").build());
@@ -283,6 +288,12 @@ final class DemoAws {
     }
 
     // ---------------------------------------------------------------- building blocks
+
+    /** Creation time of a key rotated at {@code rotatedDays} (relative to the anchor): the new key once it exists, else the old one. */
+    private static Instant rotated(Moment m, double rotatedDays, double oldCreatedDays) {
+        Instant fresh = m.anchored(rotatedDays);
+        return m.exists(fresh) ? fresh : m.anchored(oldCreatedDays);
+    }
 
     /** Tags in a stable order (Map.of iterates in a per-JVM order, which would make the JSON differ between runs). */
     static Map<String, String> tags(String... kv) {
@@ -447,6 +458,19 @@ final class DemoAws {
             return this;
         }
 
+        /** Server access logging switched on when {@code on} (the week it was fixed), else off. */
+        BucketSpec logging(boolean on, String target) {
+            return on ? logging(target) : this;
+        }
+
+        BucketSpec tlsOnly(boolean on) {
+            return on ? policy(DemoAws.policy(DemoAws.tlsOnly(name))) : this;
+        }
+
+        BucketSpec block(boolean on, PublicAccessBlock b) {
+            return on ? block(b) : this;
+        }
+
         BucketSpec tag(String k, String v) {
             tags.put(k, v);
             return this;
@@ -490,7 +514,11 @@ final class DemoAws {
         }
 
         UserSpec mfa() {
-            mfa = true;
+            return mfa(true);
+        }
+
+        UserSpec mfa(boolean on) {
+            mfa = on;
             return this;
         }
 

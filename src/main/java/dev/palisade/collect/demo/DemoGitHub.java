@@ -25,10 +25,10 @@ final class DemoGitHub {
         boolean required = m.before(5);
         if (rateLimited) {
             return new GitHubOrg(ORG, Fact.known(required), Fact.unknown(RATE_LIMIT_ERROR), Fact.unknown(RATE_LIMIT_ERROR),
-                    Fact.unknown(RATE_LIMIT_ERROR));
+                    Fact.unknown(RATE_LIMIT_ERROR), Fact.unknown(RATE_LIMIT_ERROR));
         }
         return new GitHubOrg(ORG, Fact.known(required), Fact.known(members(m)), Fact.known(repos(m)),
-                Fact.known(issues(m)));
+                Fact.known(issues(m)), Fact.known(outsideCollaborators(m)));
     }
 
     private static List<GitHubMember> members(Moment m) {
@@ -42,10 +42,12 @@ final class DemoGitHub {
         u.add(member("ksato", "Ken Sato", "member", true, List.of()));
         u.add(member("tbecker", "Tom Becker", "member", true, List.of("tom.becker@acme.example")));
         u.add(member("acme-ci-bot", null, "member", true, List.of()));
-        if (m.from(5)) {
-            u.add(member("rajp-contractor", "Raj Patel", "outside_collaborator", false, List.of()));
-        }
         return u;
+    }
+
+    /** From week 5 a contractor, without 2FA, works on the api repository as an outside collaborator. */
+    private static List<GitHubMember> outsideCollaborators(Moment m) {
+        return m.from(5) ? List.of(member("rajp-contractor", "Raj Patel", "outside_collaborator", false, List.of())) : List.of();
     }
 
     private static GitHubMember member(String login, String name, String role, boolean twoFa, List<String> emails) {
@@ -56,12 +58,14 @@ final class DemoGitHub {
         int weeksLeft = Moment.CURRENT - m.stage();
         return List.of(
                 repo("api", true, false, new AlertCounts(5 + weeksLeft * 2, 1, 2 + weeksLeft, 1 + weeksLeft, 1), new AlertCounts(1, 0, 0, 0, 0)),
-                repo("web", true, false, new AlertCounts(2, 0, 0, 2, 0), AlertCounts.none()),
+                repo("web", true, false, m.from(2) ? new AlertCounts(2, 0, 0, 2, 0) : new AlertCounts(6, 0, 2, 3, 1), AlertCounts.none()),
                 // The leaked token in infra was revoked and the alert closed in week 2.
                 repo("infra", true, false, AlertCounts.none(), m.before(2) ? new AlertCounts(1, 0, 0, 0, 0) : AlertCounts.none()),
-                repo("mobile", true, false, AlertCounts.none(), AlertCounts.none()),
+                repo("mobile", true, false, m.from(1) ? AlertCounts.none() : new AlertCounts(3, 0, 1, 2, 0), AlertCounts.none()),
                 repo("docs", false, false, AlertCounts.none(), new AlertCounts(2, 0, 0, 0, 0)),
-                repo("website", false, false, m.from(4) ? new AlertCounts(1, 0, 1, 0, 0) : AlertCounts.none(), AlertCounts.none()),
+                // Secret scanning was never enabled on the marketing website (known null = disabled).
+                new GitHubRepo(ORG + "/website", false, false,
+                        Fact.known(m.from(4) ? new AlertCounts(1, 0, 1, 0, 0) : AlertCounts.none()), Fact.known(null)),
                 repo("old-admin", true, true, new AlertCounts(12, 2, 5, 4, 1), AlertCounts.none()));
     }
 

@@ -109,8 +109,10 @@ final class DemoTls {
             problem = "expired";
         }
         boolean matches = covers(leaf.subjectAlternativeNames(), host);
+        // Where validation breaks: past the last presented certificate when its issuer is missing, at the leaf when expired.
+        int failingLink = problem == null ? -1 : sendsIntermediate ? 0 : chain.size();
         return new TlsProbe(address, null, null, "TLSv1.3", "TLS_AES_128_GCM_SHA256", chain, problem == null, problem,
-                matches, Fact.known(hsts));
+                matches, Fact.known(hsts), failingLink);
     }
 
     static boolean covers(List<String> sans, String host) {
@@ -131,16 +133,17 @@ final class DemoTls {
 
     /**
      * A leaf that its owner renews on time: validity anchored to the demo's "now", moved back by
-     * whole lifetimes for an older scan, so each historical week sees the certificate then in use.
+     * renewal intervals (two thirds of the lifetime, renewing with a third left) for an older scan,
+     * so each historical week sees the certificate then in use, outside its warning window.
      */
     private static CertificateInfo leaf(Moment m, String cn, List<String> sans, double notBeforeDays, double notAfterDays,
                                         String issuer) {
         Instant nb = m.anchored(notBeforeDays);
         Instant na = m.anchored(notAfterDays);
-        Duration lifetime = Duration.between(nb, na);
+        Duration renewEvery = Duration.between(nb, na).multipliedBy(2).dividedBy(3);
         while (nb.isAfter(m.at())) {
-            nb = nb.minus(lifetime);
-            na = na.minus(lifetime);
+            nb = nb.minus(renewEvery);
+            na = na.minus(renewEvery);
         }
         return info(m, cn, sans, nb, na, issuer);
     }

@@ -37,6 +37,7 @@ class DemoCoverageTest {
     static List<Check> checks;
     static List<Finding> current;
     static List<Finding> all;
+    static List<Snapshot> history;
 
     @BeforeAll
     static void evaluate() {
@@ -50,7 +51,8 @@ class DemoCoverageTest {
         inv = inv.withIdentities(IdentityLinker.link(config, inv));
         current = engine.evaluate(new CheckContext(inv, config, NOW));
         all = new ArrayList<>(current);
-        for (Snapshot s : DemoWorkspace.history(NOW, engine)) {
+        history = DemoWorkspace.history(NOW, engine);
+        for (Snapshot s : history) {
             all.addAll(s.findings());
         }
     }
@@ -100,5 +102,22 @@ class DemoCoverageTest {
             assertThat(current).as("a FAIL in %s", area)
                     .anyMatch(f -> ids.contains(f.check()) && f.status() == Status.FAIL);
         }
+    }
+
+    @Test
+    void theTrendImprovesWithAtLeastOneRegression() {
+        Assumptions.assumeTrue(!Catalogue.all().isEmpty(), "the check catalogue is not wired yet");
+        long now = current.stream().filter(f -> f.status() == Status.FAIL).count();
+        List<Long> weekly = new ArrayList<>(history.stream().map(s -> s.count(Status.FAIL)).toList());
+        weekly.add(now);
+        assertThat(now).as("FAIL counts by week %s", weekly).isLessThan(weekly.get(0));
+        boolean regression = false;
+        for (int i = 1; i < history.size(); i++) {
+            if (!history.get(i).anySourceFailed() && !history.get(i - 1).anySourceFailed()
+                    && history.get(i).count(Status.FAIL) > history.get(i - 1).count(Status.FAIL)) {
+                regression = true;
+            }
+        }
+        assertThat(regression).as("a week with more FAILs than the week before, FAIL counts by week %s", weekly).isTrue();
     }
 }

@@ -91,6 +91,7 @@ class DemoHistoryTest {
         assertThat(p.sources()).filteredOn(s -> !s.name().equals("github")).allSatisfy(s -> assertThat(s.status()).isEqualTo(SourceState.OK));
         assertThat(p.inventory().github().members().isKnown()).isFalse();
         assertThat(p.inventory().github().issues().isKnown()).isFalse();
+        assertThat(p.inventory().github().outsideCollaborators().isKnown()).isFalse();
         assertThat(p.inventory().github().twoFactorRequired().isKnown()).isTrue();
         assertThat(p.findings()).anySatisfy(f -> {
             assertThat(f.status()).isEqualTo(Status.ERROR);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.palisade.checks.ExpiryWindow;
 import dev.palisade.core.Severity;
 import dev.palisade.core.inventory.AcmCertificate;
+import dev.palisade.core.inventory.GitHubMember;
 import dev.palisade.core.inventory.Inventory;
 import dev.palisade.core.inventory.TlsEndpoint;
 import dev.palisade.core.inventory.TlsProbe;
@@ -155,12 +156,15 @@ class DemoScenarioTest {
     @Test
     void githubCoversTwoFactorAlertsAndIssueAges() {
         var gh = DemoWorkspace.inventory(NOW).github();
-        assertThat(gh.members().value()).anyMatch(m -> m.outsideCollaborator() && !m.twoFactorEnabled().value());
+        assertThat(gh.outsideCollaborators().value()).singleElement()
+                .satisfies(m -> assertThat(m.outsideCollaborator() && !m.twoFactorEnabled().value()).isTrue());
         assertThat(gh.members().value()).anyMatch(m -> !m.outsideCollaborator() && !m.twoFactorEnabled().value());
+        assertThat(gh.members().value()).noneMatch(GitHubMember::outsideCollaborator);
+        assertThat(gh.repositories().value()).anyMatch(r -> r.secretScanning().isKnown() && r.secretScanning().value() == null);
         assertThat(gh.repositories().value()).anyMatch(r -> r.dependabot().value().open() > 0)
                 .anyMatch(r -> r.dependabot().value().open() == 0)
-                .anyMatch(r -> r.secretScanning().value().open() > 0)
-                .anyMatch(r -> r.secretScanning().value().open() == 0);
+                .anyMatch(r -> r.secretScanning().value() != null && r.secretScanning().value().open() > 0)
+                .anyMatch(r -> r.secretScanning().value() != null && r.secretScanning().value().open() == 0);
         var sla = DemoWorkspace.config(null).thresholds().issueSlaDays();
         var issues = gh.issues().value();
         assertThat(issues).extracting(i -> i.severity()).contains("critical", "high", "medium", "low", null);
