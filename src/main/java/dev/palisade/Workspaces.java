@@ -51,9 +51,15 @@ public final class Workspaces {
         return LocalWorkspace.open(config, home, options);
     }
 
-    /** The built-in demo company, kept in {@code home/demo} (sample data: stored unencrypted). */
-    public static LocalWorkspace openDemo(Path home, Clock clock, String actor) {
-        return LocalWorkspace.openDemo(home.resolve("demo"), LocalWorkspace.Options.defaults().withClock(clock).withActor(actor));
+    /**
+     * The built-in demo company, kept in {@code home/demo}. Sealed with the home's key like a real store:
+     * it looks like a company's map, and a lost laptop should not tell anyone which one is real.
+     */
+    public static LocalWorkspace openDemo(Path home, Clock clock, String actor, Map<String, String> env,
+                                          PassphrasePrompt prompt) {
+        SecretStore secrets = StoreKeys.secrets(home, KeyringSecretStore::tryOpen, env, prompt);
+        return LocalWorkspace.openDemo(home.resolve("demo"), LocalWorkspace.Options.defaults().withClock(clock).withActor(actor)
+                .withCodec(StoreKeys.codec(secrets)));
     }
 
     /** Every collector: AWS, TLS and GitHub from {@link CollectorRegistry#standard()}, plus the Workspace directory. */

@@ -26,7 +26,7 @@ public interface WorkspaceOpener {
     static WorkspaceOpener standard() {
         return (home, demo, clock, env) -> {
             String actor = "cli:" + System.getProperty("user.name", "user");
-            return demo ? dev.palisade.Workspaces.openDemo(home, clock, actor)
+            return demo ? dev.palisade.Workspaces.openDemo(home, clock, actor, env, dev.palisade.auth.PassphrasePrompt.console())
                     : dev.palisade.Workspaces.openLocal(home, clock, actor, env, dev.palisade.auth.PassphrasePrompt.console());
         };
     }

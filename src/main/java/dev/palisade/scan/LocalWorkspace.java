@@ -160,7 +160,7 @@ public final class LocalWorkspace implements Workspace {
         PalisadeConfig config = DemoWorkspace.config(dir);
         Clock clock = options.clock();
         CollectorRegistry demoSources = new CollectorRegistry().register(DEMO_KIND, c -> true,
-                c -> new DemoCollector(clock, Set.of()));
+                c -> new dev.palisade.collect.demo.DemoCollector(clock, Set.of()));
         Options o = options.withRegistry(demoSources);
         LocalWorkspace ws = new LocalWorkspace(config, true,
                 SqliteStore.open(dir.resolve(SqliteStore.FILE_NAME), o.codec(), clock), o);
@@ -241,7 +241,7 @@ public final class LocalWorkspace implements Workspace {
         Map<String, CollectorFactory> factories = new LinkedHashMap<>();
         if (demo) {
             Set<String> selection = demoSelection(only);
-            factories.put(DEMO_KIND, c -> new DemoCollector(options.clock(), selection));
+            factories.put(DEMO_KIND, c -> new dev.palisade.collect.demo.DemoCollector(options.clock(), selection));
         } else {
             for (String kind : options.registry().select(only, config)) {
                 factories.put(kind, options.registry().isRegistered(kind) ? options.registry().factory(kind) : null);
@@ -432,25 +432,5 @@ public final class LocalWorkspace implements Workspace {
     @Override
     public void close() {
         store.close();
-    }
-
-    /** The demo's only source: the sample company's inventory as of the clock, limited to the selection. */
-    private record DemoCollector(Clock clock, Set<String> selection) implements Collector {
-        @Override
-        public String kind() {
-            return DEMO_KIND;
-        }
-
-        @Override
-        public CollectorResult collect(ScanProgress progress) {
-            long t0 = System.nanoTime();
-            Inventory all = DemoWorkspace.inventory(clock.instant());
-            Inventory inv = selection.isEmpty() ? all : new Inventory(selection.contains("aws") ? all.aws() : List.of(),
-                    selection.contains("tls") ? all.tls() : null, selection.contains("google") ? all.google() : null,
-                    selection.contains("github") ? all.github() : null, null);
-            SourceStatus s = new SourceStatus(DEMO_KIND, SourceState.OK, null, 0, (System.nanoTime() - t0) / 1_000_000);
-            progress.update(DEMO_KIND, 1, "Sample company loaded");
-            return new CollectorResult(inv, List.of(s));
-        }
     }
 }
