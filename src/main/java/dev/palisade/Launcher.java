@@ -24,8 +24,8 @@ public final class Launcher {
         Path home = homeOf(args, System.getenv());
         System.setProperty(HOME_PROPERTY, home.toString());
         configureLogging(home);
-        if (args.length == 0 || (args.length == 2 && "--home".equals(args[0]))) {
-            Gui.launch();
+        if (isGui(args)) {
+            Gui.launch(home, java.util.Arrays.asList(args).contains("--demo"));
             return;
         }
         int code = Cli.run(CliContext.system(), args);
@@ -52,10 +52,69 @@ public final class Launcher {
         return PalisadeCommand.resolveHome(flag, env);
     }
 
+    /** No subcommand: only {@code --home DIR}, {@code --home=DIR} and {@code --demo} may be given. */
+    static boolean isGui(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if ("--home".equals(a) && i + 1 < args.length) {
+                i++;
+            } else if (!a.startsWith("--home=") && !"--demo".equals(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Kept apart so that headless commands never load JavaFX. */
     private static final class Gui {
-        static void launch() {
+        static void launch(Path home, boolean demo) {
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "palisade-actions");
+                t.setDaemon(true);
+                return t;
+            });
+            java.util.concurrent.atomic.AtomicReference<String> actor =
+                    new java.util.concurrent.atomic.AtomicReference<>("local:" + System.getProperty("user.name", "user"));
+            dev.palisade.ui.PalisadeApp.workspaceFactory = () -> open(home, demo, clock, actor, background);
+            dev.palisade.ui.PalisadeApp.actionLauncher = new dev.palisade.ui.act.ActionDialogs(
+                    dev.palisade.act.AwsActionClients.standard(), actor::get, background, clock);
             javafx.application.Application.launch(dev.palisade.ui.PalisadeApp.class);
+        }
+
+        /**
+         * Runs on a worker thread. Without palisade.yaml (or with --demo): the demo. Otherwise the
+         * configuration, the secrets (a passphrase dialog when there is no keychain), the store, and,
+         * when google: is configured, Google sign-in before anything is shown.
+         */
+        private static dev.palisade.scan.Workspace open(Path home, boolean demo, java.time.Clock clock,
+                                                        java.util.concurrent.atomic.AtomicReference<String> actor,
+                                                        java.util.concurrent.Executor background) {
+            var prompt = new dev.palisade.ui.FxPassphrasePrompt();
+            if (demo || !Workspaces.hasConfig(home)) {
+                return Workspaces.openDemo(home, clock, "demo", System.getenv(), prompt);
+            }
+            dev.palisade.core.config.PalisadeConfig config;
+            try {
+                config = dev.palisade.core.config.ConfigLoader.load(home);
+            } catch (dev.palisade.core.config.ConfigException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            var secrets = Workspaces.secrets(home, System.getenv(), prompt);
+            var ws = Workspaces.openLocal(config, home, clock, actor.get(), secrets);
+            if (config.google() == null) {
+                return ws;
+            }
+            try {
+                var auth = new dev.palisade.auth.GoogleSignIn(dev.palisade.auth.SignInSettings.from(config), secrets,
+                        dev.palisade.auth.BrowserOpener.desktop(), dev.palisade.auth.AuthEventSink.audit(ws.audit()), clock);
+                actor.set(auth.signIn().email());
+                dev.palisade.ui.PalisadeApp.sessionGate = new dev.palisade.ui.GoogleSessionGate(auth, background);
+                return ws;
+            } catch (dev.palisade.auth.SignInException e) {
+                ws.close();
+                throw new IllegalStateException("Sign-in refused: " + e.getMessage(), e);
+            }
         }
     }
 }

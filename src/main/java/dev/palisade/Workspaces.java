@@ -42,7 +42,16 @@ public final class Workspaces {
     public static LocalWorkspace openLocal(Path home, Clock clock, String actor, Map<String, String> env,
                                            PassphrasePrompt prompt) throws ConfigException {
         PalisadeConfig config = ConfigLoader.load(home);
-        SecretStore secrets = StoreKeys.secrets(home, KeyringSecretStore::tryOpen, env, prompt);
+        return openLocal(config, home, clock, actor, secrets(home, env, prompt));
+    }
+
+    /** The home's secrets: OS keychain, else the passphrase file unlocked by {@code PALISADE_PASSPHRASE} or {@code prompt}. */
+    public static SecretStore secrets(Path home, Map<String, String> env, PassphrasePrompt prompt) {
+        return StoreKeys.secrets(home, KeyringSecretStore::tryOpen, env, prompt);
+    }
+
+    /** Opens an already loaded configuration with already opened secrets (the app signs in with the same secrets). */
+    public static LocalWorkspace openLocal(PalisadeConfig config, Path home, Clock clock, String actor, SecretStore secrets) {
         LocalWorkspace.Options options = LocalWorkspace.Options.defaults()
                 .withClock(clock)
                 .withActor(actor)
