@@ -28,6 +28,13 @@ import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
  * read calls are made; see {@code assets/aws-scan-policy.json}.
  */
 public final class AwsCollector implements Collector {
+    static {
+        // The URL-connection client keeps only http.maxConnections (JDK default 5) idle connections per
+        // host; per-bucket calls run 16 at a time, so keep that many alive instead of reconnecting (TLS).
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "32");
+        }
+    }
 
     /**
      * Tuning and where the AWS CLI files are.

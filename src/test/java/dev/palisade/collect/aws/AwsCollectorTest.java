@@ -306,6 +306,26 @@ class AwsCollectorTest {
     }
 
     @Test
+    void bucketInAnotherRegionIsFollowedThroughS3Redirect() throws Exception {
+        populate(server);
+        server.deny("s3:GetBucketLocation", "acme-eu-archive");
+        CollectorResult r = aws.scanProd();
+
+        assertThat(r.sources().get(0).status()).isEqualTo(SourceState.PARTIAL);
+        assertThat(r.sources().get(0).error()).contains("s3:GetBucketLocation denied for acme-eu-archive");
+        Bucket eu = byName(known(r.inventory().aws().get(0).buckets()), Bucket::name).get("acme-eu-archive");
+        // the us-east-1 request got 301 + x-amz-bucket-region and was re-sent signed for eu-west-1
+        assertThat(known(eu.encryption()).algorithm()).isEqualTo("DSSE-KMS");
+        assertThat(known(eu.versioning())).isEqualTo("Suspended");
+        // (the SDK then remembers the bucket's region for the following calls)
+        var euCalls = server.calls().stream().filter(c -> "acme-eu-archive".equals(c.resource())
+                && !c.operation().equals("GetBucketLocation")).toList();
+        assertThat(euCalls).extracting(FakeAwsServer.Call::region).contains("us-east-1", "eu-west-1");
+        assertThat(euCalls).filteredOn(c -> c.region().equals("eu-west-1")).extracting(FakeAwsServer.Call::operation)
+                .contains("GetBucketEncryption", "GetBucketVersioning", "GetBucketLogging", "GetBucketTagging");
+    }
+
+    @Test
     void deniedCredentialReportFallsBackToPerUserCalls() throws Exception {
         populate(server);
         server.deny("iam:GenerateCredentialReport", null);

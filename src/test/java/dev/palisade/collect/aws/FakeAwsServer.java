@@ -372,7 +372,17 @@ public final class FakeAwsServer implements AutoCloseable {
 
     // ------------------------------------------------------------------ dispatch
 
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+
+    /** The most requests that were being answered at the same time. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
     private void exchange(HttpExchange ex) throws IOException {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
         try (ex) {
             Response r;
             try {
@@ -400,6 +410,8 @@ public final class FakeAwsServer implements AutoCloseable {
                     os.write(r.body());
                 }
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
