@@ -430,7 +430,8 @@ class AwsCollectorTest {
     void badCredentialsGiveErrorWhileOtherEnvironmentsFinish() throws Exception {
         populate(server);
         aws.config("[profile acme-prod]\nregion = us-east-1\n[profile acme-bad]\nregion = us-east-1\n");
-        aws.credentials("[acme-prod]\naws_access_key_id = " + FakeAwsServer.ACCESS_KEY + "\naws_secret_access_key = s\n"
+        aws.credentials("[acme-prod]\naws_access_key_id = " + FakeAwsServer.ACCESS_KEY + "\naws_secret_access_key = "
+                + FakeAwsServer.SECRET_KEY + "\n"
                 + "[acme-bad]\naws_access_key_id = AKIAUNKNOWN000000000\naws_secret_access_key = s\n");
         String ep = server.endpoint().toString();
         CollectorResult r = aws.scan(AwsTestSupport.env("prod", "acme-prod", ep),

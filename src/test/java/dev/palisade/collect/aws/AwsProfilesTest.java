@@ -80,7 +80,7 @@ class AwsProfilesTest {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         aws.config("[profile acme-proc]\nregion = us-east-1\ncredential_process = " + script + "\n");
         aws.credentials("");
-        server.allowKey("AKIAPROCESS000000001");
+        server.allowKey("AKIAPROCESS000000001", "processsecret");
         SourceStatus s = scan("acme-proc");
 
         assertThat(s.status()).as(s.error()).isEqualTo(SourceState.OK);
@@ -148,6 +148,14 @@ class AwsProfilesTest {
         assertThat(s.status()).isEqualTo(SourceState.ERROR);
         assertThat(s.error()).contains("source_profile", "never reads environment variables");
         assertThat(server.calls()).isEmpty();
+    }
+
+    @Test
+    void wrongSecretIsRejectedBySignatureCheck() throws Exception {
+        aws.credentials("[acme-prod]\naws_access_key_id = " + FakeAwsServer.ACCESS_KEY + "\naws_secret_access_key = wrong\n");
+        SourceStatus s = scan("acme-prod");
+        assertThat(s.status()).isEqualTo(SourceState.ERROR);
+        assertThat(s.error()).contains("SignatureDoesNotMatch", "acme-prod").doesNotContain("wrong");
     }
 
     @Test

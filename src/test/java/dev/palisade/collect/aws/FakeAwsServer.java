@@ -204,7 +204,8 @@ public final class FakeAwsServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Set<String> allowedKeys = ConcurrentHashMap.newKeySet();
+    /** Access key id → secret; requests must carry a valid SigV4 signature made with that secret. */
+    private final Map<String, String> allowedKeys = new ConcurrentHashMap<>();
     private final Set<String> expiredKeys = ConcurrentHashMap.newKeySet();
     private final Map<String, FakeBucket> buckets = new ConcurrentSkipListMap<>();
     private final Map<String, FakeUser> users = new ConcurrentSkipListMap<>();
@@ -235,7 +236,7 @@ public final class FakeAwsServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         server.setExecutor(pool);
         server.createContext("/", this::exchange);
-        allowedKeys.add(ACCESS_KEY);
+        allowedKeys.put(ACCESS_KEY, SECRET_KEY);
     }
 
     public static FakeAwsServer start() throws IOException {
@@ -256,8 +257,9 @@ public final class FakeAwsServer implements AutoCloseable {
 
     // ------------------------------------------------------------------ configuration API
 
-    public FakeAwsServer allowKey(String accessKeyId) {
-        allowedKeys.add(accessKeyId);
+    /** Accepts requests signed (SigV4) with this key pair. */
+    public FakeAwsServer allowKey(String accessKeyId, String secret) {
+        allowedKeys.put(accessKeyId, secret);
         return this;
     }
 
@@ -467,7 +469,15 @@ public final class FakeAwsServer implements AutoCloseable {
         if (expiredKeys.contains(key)) {
             return error(req, 403, "ExpiredToken", "The security token included in the request is expired");
         }
-        if (!allowedKeys.contains(key)) {
+        String secret = allowedKeys.get(key);
+        if (secret != null && !SigV4.valid(ex, bodyBytes, secret)) {
+            return "s3".equals(req.service()) || "s3control".equals(req.service())
+                    ? error(req, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.")
+                    : "logs".equals(req.service()) || "acm".equals(req.service())
+                    ? error(req, 400, "InvalidSignatureException", "The request signature we calculated does not match the signature you provided.")
+                    : error(req, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+        }
+        if (secret == null) {
             return "s3".equals(req.service()) || "s3control".equals(req.service())
                     ? error(req, 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.")
                     : "logs".equals(req.service()) || "acm".equals(req.service())
@@ -634,6 +644,91 @@ public final class FakeAwsServer implements AutoCloseable {
         return out;
     }
 
+    /** Verifies AWS Signature Version 4 (header form) as AWS does, from the raw request. */
+    static final class SigV4 {
+        private static final Pattern AUTH = Pattern.compile(
+                "AWS4-HMAC-SHA256 Credential=([^/]+)/([0-9]{8})/([^/]+)/([^/]+)/aws4_request,\\s*SignedHeaders=([^,]+),\\s*Signature=([0-9a-f]+)");
+
+        static boolean valid(HttpExchange ex, byte[] body, String secret) {
+            try {
+                Matcher m = AUTH.matcher(ex.getRequestHeaders().getFirst("Authorization"));
+                if (!m.find()) {
+                    return false;
+                }
+                String date = m.group(2);
+                String region = m.group(3);
+                String service = m.group(4);
+                String[] signed = m.group(5).split(";");
+                String amzDate = ex.getRequestHeaders().getFirst("X-Amz-Date");
+                StringBuilder headers = new StringBuilder();
+                for (String h : signed) {
+                    List<String> values = ex.getRequestHeaders().get(h);
+                    String v = values == null ? "" : String.join(",", values).trim().replaceAll("\\s+", " ");
+                    headers.append(h).append(':').append(v).append('\n');
+                }
+                String payload = ex.getRequestHeaders().getFirst("x-amz-content-sha256");
+                if (payload == null) {
+                    payload = hex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+                }
+                String canonical = ex.getRequestMethod() + "\n" + canonicalPath(ex.getRequestURI().getRawPath(), service)
+                        + "\n" + canonicalQuery(ex.getRequestURI().getRawQuery()) + "\n" + headers + "\n" + m.group(5)
+                        + "\n" + payload;
+                String scope = date + "/" + region + "/" + service + "/aws4_request";
+                String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
+                        + hex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+                byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+                k = hmac(k, region);
+                k = hmac(k, service);
+                k = hmac(k, "aws4_request");
+                return hex(hmac(k, toSign)).equals(m.group(6));
+            } catch (Exception e) {
+                return false;
+            }
+        }
+
+        private static String canonicalPath(String raw, String service) {
+            String p = raw == null || raw.isEmpty() ? "/" : raw;
+            if ("s3".equals(service)) {
+                return p;
+            }
+            return java.util.Arrays.stream(p.split("/", -1)).map(SigV4::rfc3986)
+                    .collect(java.util.stream.Collectors.joining("/"));
+        }
+
+        private static String canonicalQuery(String raw) {
+            if (raw == null || raw.isEmpty()) {
+                return "";
+            }
+            List<String[]> pairs = new ArrayList<>();
+            for (String kv : raw.split("&")) {
+                int i = kv.indexOf('=');
+                String k = URLDecoder.decode(i < 0 ? kv : kv.substring(0, i), StandardCharsets.UTF_8);
+                String v = i < 0 ? "" : URLDecoder.decode(kv.substring(i + 1), StandardCharsets.UTF_8);
+                pairs.add(new String[] {rfc3986(k), rfc3986(v)});
+            }
+            pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+            StringBuilder sb = new StringBuilder();
+            for (String[] p : pairs) {
+                sb.append(sb.length() == 0 ? "" : "&").append(p[0]).append('=').append(p[1]);
+            }
+            return sb.toString();
+        }
+
+        private static String rfc3986(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        }
+
+        private static byte[] hmac(byte[] key, String data) throws Exception {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static String hex(byte[] b) {
+            return java.util.HexFormat.of().formatHex(b);
+        }
+    }
+
     // ------------------------------------------------------------------ STS and SSO
 
     private Response sts(Request req) {
@@ -642,7 +737,7 @@ public final class FakeAwsServer implements AutoCloseable {
                     + ":user/scanner") + x("UserId", "AIDASCANNER") + x("Account", ACCOUNT));
             case "AssumeRole" -> {
                 String id = "ASIAFAKESESSION" + String.format("%05d", sessions.incrementAndGet());
-                allowedKeys.add(id);
+                allowedKeys.put(id, "sessionsecret" + id);
                 String role = req.param("RoleArn");
                 yield queryResult("sts", "AssumeRole", "<Credentials>" + x("AccessKeyId", id)
                         + x("SecretAccessKey", "sessionsecret" + id) + x("SessionToken", "token-" + id)
@@ -663,7 +758,7 @@ public final class FakeAwsServer implements AutoCloseable {
             return new Response(401, "application/json", r.body(), Map.of("x-amzn-ErrorType", "UnauthorizedException"));
         }
         String id = "ASIAFAKESSO" + String.format("%05d", sessions.incrementAndGet());
-        allowedKeys.add(id);
+        allowedKeys.put(id, "ssosecret" + id);
         ObjectNode creds = JSON.createObjectNode().put("accessKeyId", id).put("secretAccessKey", "ssosecret" + id)
                 .put("sessionToken", "ssotoken-" + id)
                 .put("expiration", Instant.now().plus(1, ChronoUnit.HOURS).toEpochMilli());
