@@ -43,8 +43,9 @@ import java.util.regex.Pattern;
  * CloudWatch Logs and ACM JSON 1.1, and IAM Identity Center {@code GetRoleCredentials}.
  *
  * <p>The service and region of a request come from its SigV4 credential scope; the caller is its
- * access key id, which must be {@link #allowKey allowed} (AssumeRole and SSO issue allowed session
- * keys). State is a small mutable model ({@link #bucket}, {@link #user}, {@link #role}, …).
+ * access key id, which must be {@link #allowKey allowed}, and the SigV4 signature is verified with
+ * that key's secret ({@code SignatureDoesNotMatch} otherwise). {@link #ACCESS_KEY}/{@link #SECRET_KEY}
+ * are allowed from the start; AssumeRole and SSO GetRoleCredentials issue allowed session keys. State is a small mutable model ({@link #bucket}, {@link #user}, {@link #role}, …).
  * Behaviour: {@link #deny}, {@link #throttle}, {@link #throttleRandomly}, {@link #latency},
  * {@link #pageSize}, {@link #credentialReportPolls}. Every request is {@link #calls() recorded}.
  *
