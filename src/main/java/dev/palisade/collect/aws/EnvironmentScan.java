@@ -555,19 +555,16 @@ final class EnvironmentScan implements AutoCloseable {
                 pause(until, "iam:GenerateCredentialReport", acct);
             }
             while (true) {
-                try {
-                    String csv = mustOr("iam:GetCredentialReport", acct, () -> {
-                        try {
-                            return iam.getCredentialReport().content().asUtf8String();
-                        } catch (CredentialReportNotReadyException | CredentialReportNotPresentException e) {
-                            return null;
-                        }
-                    }, Set.of(), null);
-                    if (csv != null) {
-                        return CredentialReport.parse(csv);
+                // "not ready" / "not present" right after COMPLETE: IAM is eventually consistent, poll again
+                String csv = must("iam:GetCredentialReport", acct, () -> {
+                    try {
+                        return iam.getCredentialReport().content().asUtf8String();
+                    } catch (CredentialReportNotReadyException | CredentialReportNotPresentException e) {
+                        return null;
                     }
-                } catch (ReadFailure f) {
-                    throw f;
+                });
+                if (csv != null) {
+                    return CredentialReport.parse(csv);
                 }
                 pause(until, "iam:GetCredentialReport", acct);
             }

@@ -465,6 +465,24 @@ class AwsCollectorTest {
     }
 
     @Test
+    void sharedAccountModeKeepsTheTagAndEveryResourceWithItsTags() throws Exception {
+        populate(server);
+        var env = new dev.palisade.core.config.EnvironmentConfig("staging", false, new dev.palisade.core.config.AwsConfig(
+                "acme-prod", List.of("us-east-1"), server.endpoint().toString(),
+                new dev.palisade.core.inventory.EnvTag("env", "staging"), null));
+        CollectorResult r = aws.scan(env);
+
+        AwsEnvironment e = r.inventory().aws().get(0);
+        assertThat(e.tag()).isEqualTo(new dev.palisade.core.inventory.EnvTag("env", "staging"));
+        assertThat(e.production()).isFalse();
+        assertThat(e.regions()).containsExactly("us-east-1");
+        Map<String, Bucket> buckets = byName(known(e.buckets()), Bucket::name);
+        assertThat(buckets).hasSize(3);
+        assertThat(e.tag().owns(known(buckets.get("acme-prod-uploads").tags()))).isFalse();
+        assertThat(e.tag().owns(known(buckets.get("acme-bare").tags()))).isTrue();
+    }
+
+    @Test
     void partialMessageGroupsByAction() {
         String m = EnvironmentScan.partialMessage(List.of(
                 new EnvironmentScan.Failure("s3:GetBucketPolicy", "a", "s3:GetBucketPolicy denied for a", true),
