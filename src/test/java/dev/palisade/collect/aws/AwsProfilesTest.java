@@ -159,6 +159,14 @@ class AwsProfilesTest {
     }
 
     @Test
+    void missingAwsFilesGiveAnActionableError() throws Exception {
+        var opts = aws.options().withFiles(dir.resolve("nope/config"), dir.resolve("nope/credentials"), aws.ssoCache);
+        SourceStatus s = aws.scan(opts, AwsTestSupport.env("prod", "acme-prod", server.endpoint().toString())).sources().get(0);
+        assertThat(s.status()).isEqualTo(SourceState.ERROR);
+        assertThat(s.error()).contains("AWS profile 'acme-prod' is not defined", "aws configure --profile acme-prod");
+    }
+
+    @Test
     void profileWithoutCredentialsIsAnError() throws Exception {
         aws.config("[profile empty]\nregion = us-east-1\n");
         SourceStatus s = scan("empty");
