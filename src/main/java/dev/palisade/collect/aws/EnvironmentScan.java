@@ -127,6 +127,9 @@ final class EnvironmentScan implements AutoCloseable {
     private final ExecutorService items;
     private AwsCredentialsProvider credentials;
     private Instant deadline;
+    private ScanProgress progress = ScanProgress.NONE;
+    private final AtomicInteger itemsTotal = new AtomicInteger();
+    private final AtomicInteger itemsDone = new AtomicInteger();
 
     EnvironmentScan(EnvironmentConfig env, AwsCollector.Options opts, ProfileFile profiles, String fileNames) {
         this.env = env;
@@ -265,8 +268,20 @@ final class EnvironmentScan implements AutoCloseable {
 
     /** Runs {@code work} per item on the bounded item pool and waits for all; the first ReadFailure is rethrown. */
     private <I, R> List<R> forEach(Collection<I> in, java.util.function.Function<I, R> work) {
+        itemsTotal.addAndGet(in.size());
         List<CompletableFuture<R>> futures = in.stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> work.apply(i), items)).toList();
+                .map(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return work.apply(i);
+                    } finally {
+                        int done = itemsDone.incrementAndGet();
+                        if (done % 10 == 0) {
+                            int total = Math.max(done, itemsTotal.get());
+                            progress.update(source, 0.1 + 0.85 * done / total,
+                                    "read " + done + " of " + total + " buckets, users, roles, log groups and certificates");
+                        }
+                    }
+                }, items)).toList();
         List<R> out = new ArrayList<>(futures.size());
         ReadFailure first = null;
         for (CompletableFuture<R> f : futures) {
@@ -290,6 +305,7 @@ final class EnvironmentScan implements AutoCloseable {
 
     Result run(ScanProgress progress) throws InterruptedException {
         Instant start = Instant.now();
+        this.progress = progress;
         deadline = start.plus(opts.deadline());
         progress.update(source, 0, "resolving AWS profile " + aws.profile());
         String accountId;

@@ -236,6 +236,9 @@ class AwsCollectorTest {
         assertThat(c2.renewalStatus()).isNull();
         assertThat(c2.notAfter()).isAfter(Instant.now());
 
+        assertThat(aws.progress).contains("aws:prod 1.0 done", "finished aws:prod OK")
+                .anyMatch(p -> p.startsWith("aws:prod 0.") && p.contains("buckets, users"));
+
         // read-only: nothing but Get/List/Describe/Generate(report) calls
         assertThat(server.calls()).allMatch(c -> c.operation().matches("(Get|List|Describe|GenerateCredentialReport|AssumeRole).*"),
                 "only read calls");
