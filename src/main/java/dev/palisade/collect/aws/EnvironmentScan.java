@@ -89,6 +89,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Collects one environment's AWS account. Never throws for AWS failures: they become unknown facts and the source status. */
@@ -324,6 +325,11 @@ final class EnvironmentScan implements AutoCloseable {
                         @Override
                         public SsoClient sso(Region region) {
                             return client(SsoClient.builder(), region, AnonymousCredentialsProvider.create(), false);
+                        }
+
+                        @Override
+                        public SsoOidcClient ssoOidc(Region region) {
+                            return client(SsoOidcClient.builder(), region, AnonymousCredentialsProvider.create(), false);
                         }
                     });
             try {

@@ -129,6 +129,33 @@ class AwsProfilesTest {
     }
 
     @Test
+    void expiredSsoTokenWithRefreshTokenIsRefreshedLikeTheCli() throws Exception {
+        ssoProfile(Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+        Path cache = aws.ssoCache.resolve(AwsCredentialResolver.sha1("corp") + ".json");
+        Files.writeString(cache, "{\"accessToken\": \"old\", \"expiresAt\": \"" + Instant.now().minusSeconds(60)
+                + "\", \"refreshToken\": \"refresh-1\", \"clientId\": \"client-1\", \"clientSecret\": \"cs\","
+                + " \"registrationExpiresAt\": \"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\"}");
+        server.ssoRefreshToken("refresh-1", "client-1");
+        SourceStatus s = scan("acme-sso");
+
+        assertThat(s.status()).as(s.error()).isEqualTo(SourceState.OK);
+        assertThat(server.count("sso-oauth:CreateToken")).isEqualTo(1);
+        assertThat(Files.readString(cache)).contains("refreshed-").doesNotContain("\"old\"");
+    }
+
+    @Test
+    void expiredSsoTokenWhoseRefreshIsRejectedSaysHowToLogIn() throws Exception {
+        ssoProfile(Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+        Files.writeString(aws.ssoCache.resolve(AwsCredentialResolver.sha1("corp") + ".json"),
+                "{\"accessToken\": \"old\", \"expiresAt\": \"" + Instant.now().minusSeconds(60)
+                + "\", \"refreshToken\": \"revoked\", \"clientId\": \"client-1\", \"clientSecret\": \"cs\"}");
+        SourceStatus s = scan("acme-sso");
+
+        assertThat(s.status()).isEqualTo(SourceState.ERROR);
+        assertThat(s.error()).contains("could not be refreshed", "run aws sso login --profile acme-sso");
+    }
+
+    @Test
     void ssoTokenRejectedByThePortalSaysHowToLogIn() throws Exception {
         ssoProfile(Instant.now().plus(1, ChronoUnit.HOURS));
         server.ssoToken("another");

@@ -427,6 +427,9 @@ public final class FakeAwsServer implements AutoCloseable {
         if (path.startsWith("/federation/credentials")) {
             return sso(ex, query);
         }
+        if (path.equals("/token") && "POST".equals(ex.getRequestMethod())) {
+            return ssoOidcCreateToken(body);
+        }
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         Matcher m = auth == null ? null : SCOPE.matcher(auth);
         if (m == null || !m.find()) {
@@ -749,6 +752,32 @@ public final class FakeAwsServer implements AutoCloseable {
             }
             default -> queryError("sts", 400, "InvalidAction", req.operation());
         };
+    }
+
+    private final Map<String, String> ssoRefreshTokens = new ConcurrentHashMap<>();
+
+    /** SSO-OIDC accepts this refresh token (for client {@code clientId}) and issues a new access token, which the portal then accepts. */
+    public FakeAwsServer ssoRefreshToken(String refreshToken, String clientId) {
+        ssoRefreshTokens.put(refreshToken, clientId);
+        return this;
+    }
+
+    private Response ssoOidcCreateToken(String body) throws IOException {
+        JsonNode req = JSON.readTree(body);
+        calls.add(new Call("sso-oauth", "CreateToken", null, null, req.path("clientId").asText(null),
+                Map.of("grantType", req.path("grantType").asText("")), Instant.now()));
+        String refresh = req.path("refreshToken").asText(null);
+        if (!"refresh_token".equals(req.path("grantType").asText()) || refresh == null
+                || !req.path("clientId").asText("").equals(ssoRefreshTokens.get(refresh))) {
+            Response r = json(400, JSON.createObjectNode().put("error", "invalid_grant")
+                    .put("error_description", "Invalid refresh token provided"));
+            return new Response(400, "application/json", r.body(), Map.of("x-amzn-ErrorType", "InvalidGrantException"));
+        }
+        String token = "refreshed-" + sessions.incrementAndGet();
+        ssoTokens.put(token, token);
+        Response r = json(200, JSON.createObjectNode().put("accessToken", token).put("tokenType", "Bearer")
+                .put("expiresIn", 3600).put("refreshToken", refresh));
+        return new Response(200, "application/json", r.body(), Map.of());
     }
 
     private Response sso(HttpExchange ex, Map<String, String> q) {
