@@ -513,6 +513,20 @@ class AwsCollectorTest {
     }
 
     @Test
+    void collectedInventoryRoundTripsThroughSnapshotJson() throws Exception {
+        populate(server);
+        server.deny("s3:GetBucketPolicy", "acme-prod-uploads");
+        CollectorResult r = aws.scanProd("us-east-1", "eu-west-1");
+
+        byte[] bytes = dev.palisade.core.SnapshotJson.toBytes(r.inventory());
+        dev.palisade.core.inventory.Inventory back = dev.palisade.core.SnapshotJson.fromBytes(bytes,
+                dev.palisade.core.inventory.Inventory.class);
+        assertThat(back).isEqualTo(r.inventory());
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("s3:GetBucketPolicy denied for acme-prod-uploads").doesNotContain(FakeAwsServer.SECRET_KEY);
+    }
+
+    @Test
     void partialMessageGroupsByAction() {
         String m = EnvironmentScan.partialMessage(List.of(
                 new EnvironmentScan.Failure("s3:GetBucketPolicy", "a", "s3:GetBucketPolicy denied for a", true),
