@@ -113,10 +113,9 @@ public final class AwsCollector implements Collector {
             List<Future<EnvironmentScan.Result>> futures = new ArrayList<>();
             for (EnvironmentConfig env : environments) {
                 futures.add(pool.submit(() -> {
+                    // ScanProgress.finished is reported by the workspace for every returned source
                     try (EnvironmentScan scan = new EnvironmentScan(env, options, profiles, fileNames)) {
-                        EnvironmentScan.Result r = scan.run(progress);
-                        progress.finished(r.status());
-                        return r;
+                        return scan.run(progress);
                     }
                 }));
             }
