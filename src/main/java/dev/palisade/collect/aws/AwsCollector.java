@@ -28,6 +28,13 @@ import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
  * read calls are made; see {@code assets/aws-scan-policy.json}.
  */
 public final class AwsCollector implements Collector {
+    static {
+        // The URL-connection client keeps only http.maxConnections (JDK default 5) idle connections per
+        // host; per-bucket calls run 16 at a time, so keep that many alive instead of reconnecting (TLS).
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "32");
+        }
+    }
 
     /**
      * Tuning and where the AWS CLI files are.
@@ -106,10 +113,9 @@ public final class AwsCollector implements Collector {
             List<Future<EnvironmentScan.Result>> futures = new ArrayList<>();
             for (EnvironmentConfig env : environments) {
                 futures.add(pool.submit(() -> {
+                    // ScanProgress.finished is reported by the workspace for every returned source
                     try (EnvironmentScan scan = new EnvironmentScan(env, options, profiles, fileNames)) {
-                        EnvironmentScan.Result r = scan.run(progress);
-                        progress.finished(r.status());
-                        return r;
+                        return scan.run(progress);
                     }
                 }));
             }

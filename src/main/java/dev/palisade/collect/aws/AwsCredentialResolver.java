@@ -1,6 +1,5 @@
 package dev.palisade.collect.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +26,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -51,6 +52,8 @@ final class AwsCredentialResolver {
         StsClient sts(Region region, AwsCredentialsProvider credentials);
 
         SsoClient sso(Region region);
+
+        SsoOidcClient ssoOidc(Region region);
     }
 
     AwsCredentialResolver(ProfileFile profiles, String fileNames, Path ssoCacheDir, ClientFactory clients) {
@@ -166,6 +169,7 @@ final class AwsCredentialResolver {
         Path cacheFile = ssoCacheDir.resolve(sha1(sessionName != null ? sessionName : startUrl) + ".json");
         SsoClient client = clients.sso(Region.of(ssoRegion));
         closeables.add(client);
+        String region = ssoRegion;
         return new AwsCredentialsProvider() {
             private volatile AwsSessionCredentials cached;
 
@@ -175,7 +179,7 @@ final class AwsCredentialResolver {
                 if (c != null && c.expirationTime().map(t -> t.isAfter(Instant.now().plusSeconds(60))).orElse(true)) {
                     return c;
                 }
-                String token = ssoToken(name, cacheFile, login);
+                String token = ssoToken(name, cacheFile, login, Region.of(region));
                 RoleCredentials rc;
                 try {
                     rc = client.getRoleCredentials(r -> r.accessToken(token).accountId(accountId).roleName(roleName))
@@ -202,34 +206,69 @@ final class AwsCredentialResolver {
         };
     }
 
-    private static String ssoToken(String profile, Path cacheFile, String login) {
+    /**
+     * The cached SSO access token; an expired one is refreshed with its refresh token through SSO-OIDC
+     * CreateToken (and the cache file updated), as the CLI does, when the cache holds a client
+     * registration that is still valid. Otherwise the message says to run {@code aws sso login}.
+     */
+    private String ssoToken(String profile, Path cacheFile, String login, Region region) {
         if (!Files.isRegularFile(cacheFile)) {
             throw new AwsSetupException("no SSO session for AWS profile '" + profile + "' (no cached token in "
                     + cacheFile.getParent() + "): " + login);
         }
-        JsonNode node;
+        com.fasterxml.jackson.databind.node.ObjectNode node;
         try {
-            node = JSON.readTree(Files.readString(cacheFile, StandardCharsets.UTF_8));
-        } catch (IOException e) {
+            node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Files.readString(cacheFile, StandardCharsets.UTF_8));
+        } catch (IOException | ClassCastException e) {
             throw new AwsSetupException("the SSO token cache " + cacheFile + " of AWS profile '" + profile
                     + "' could not be read: " + login);
         }
         String token = node.path("accessToken").asText(null);
-        String expiresAt = node.path("expiresAt").asText(null);
-        Instant expiry;
-        try {
-            expiry = expiresAt == null ? null : Instant.parse(expiresAt.replace("UTC", "Z"));
-        } catch (DateTimeParseException e) {
-            expiry = null;
-        }
+        Instant expiry = instant(node.path("expiresAt").asText(null));
         if (token == null || expiry == null) {
             throw new AwsSetupException("the SSO token cache of AWS profile '" + profile + "' is incomplete: " + login);
         }
-        if (!expiry.isAfter(Instant.now())) {
-            throw new AwsSetupException("the SSO token of AWS profile '" + profile + "' expired at " + expiry + ": "
-                    + login);
+        if (expiry.isAfter(Instant.now().plusSeconds(30))) {
+            return token;
         }
-        return token;
+        String refresh = node.path("refreshToken").asText(null);
+        String clientId = node.path("clientId").asText(null);
+        String clientSecret = node.path("clientSecret").asText(null);
+        Instant registration = instant(node.path("registrationExpiresAt").asText(null));
+        if (refresh != null && clientId != null && clientSecret != null
+                && (registration == null || registration.isAfter(Instant.now()))) {
+            try (SsoOidcClient oidc = clients.ssoOidc(region)) {
+                CreateTokenResponse r = oidc.createToken(b -> b.grantType("refresh_token").clientId(clientId)
+                        .clientSecret(clientSecret).refreshToken(refresh));
+                node.put("accessToken", r.accessToken());
+                node.put("expiresAt", Instant.now().plusSeconds(r.expiresIn() == null ? 3600 : r.expiresIn())
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                if (r.refreshToken() != null) {
+                    node.put("refreshToken", r.refreshToken());
+                }
+                try {
+                    Files.writeString(cacheFile, JSON.writeValueAsString(node), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    // the refreshed token still works for this scan; the CLI will refresh again next time
+                }
+                return r.accessToken();
+            } catch (SdkException e) {
+                throw new AwsSetupException("the SSO token of AWS profile '" + profile + "' expired at " + expiry
+                        + " and could not be refreshed (" + AwsErrors.describe(e) + "): " + login);
+            }
+        }
+        throw new AwsSetupException("the SSO token of AWS profile '" + profile + "' expired at " + expiry + ": " + login);
+    }
+
+    private static Instant instant(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(s.replace("UTC", "Z"));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static AwsCredentialsProvider wrap(AwsCredentialsProvider p, Function<SdkException, String> message) {

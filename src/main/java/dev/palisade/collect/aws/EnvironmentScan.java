@@ -89,6 +89,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionByDefault;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Collects one environment's AWS account. Never throws for AWS failures: they become unknown facts and the source status. */
@@ -127,6 +128,9 @@ final class EnvironmentScan implements AutoCloseable {
     private final ExecutorService items;
     private AwsCredentialsProvider credentials;
     private Instant deadline;
+    private ScanProgress progress = ScanProgress.NONE;
+    private final AtomicInteger itemsTotal = new AtomicInteger();
+    private final AtomicInteger itemsDone = new AtomicInteger();
 
     EnvironmentScan(EnvironmentConfig env, AwsCollector.Options opts, ProfileFile profiles, String fileNames) {
         this.env = env;
@@ -265,8 +269,20 @@ final class EnvironmentScan implements AutoCloseable {
 
     /** Runs {@code work} per item on the bounded item pool and waits for all; the first ReadFailure is rethrown. */
     private <I, R> List<R> forEach(Collection<I> in, java.util.function.Function<I, R> work) {
+        itemsTotal.addAndGet(in.size());
         List<CompletableFuture<R>> futures = in.stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> work.apply(i), items)).toList();
+                .map(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return work.apply(i);
+                    } finally {
+                        int done = itemsDone.incrementAndGet();
+                        if (done % 10 == 0) {
+                            int total = Math.max(done, itemsTotal.get());
+                            progress.update(source, 0.1 + 0.85 * done / total,
+                                    "read " + done + " of " + total + " buckets, users, roles, log groups and certificates");
+                        }
+                    }
+                }, items)).toList();
         List<R> out = new ArrayList<>(futures.size());
         ReadFailure first = null;
         for (CompletableFuture<R> f : futures) {
@@ -290,6 +306,7 @@ final class EnvironmentScan implements AutoCloseable {
 
     Result run(ScanProgress progress) throws InterruptedException {
         Instant start = Instant.now();
+        this.progress = progress;
         deadline = start.plus(opts.deadline());
         progress.update(source, 0, "resolving AWS profile " + aws.profile());
         String accountId;
@@ -308,6 +325,11 @@ final class EnvironmentScan implements AutoCloseable {
                         @Override
                         public SsoClient sso(Region region) {
                             return client(SsoClient.builder(), region, AnonymousCredentialsProvider.create(), false);
+                        }
+
+                        @Override
+                        public SsoOidcClient ssoOidc(Region region) {
+                            return client(SsoOidcClient.builder(), region, AnonymousCredentialsProvider.create(), false);
                         }
                     });
             try {
@@ -555,19 +577,16 @@ final class EnvironmentScan implements AutoCloseable {
                 pause(until, "iam:GenerateCredentialReport", acct);
             }
             while (true) {
-                try {
-                    String csv = mustOr("iam:GetCredentialReport", acct, () -> {
-                        try {
-                            return iam.getCredentialReport().content().asUtf8String();
-                        } catch (CredentialReportNotReadyException | CredentialReportNotPresentException e) {
-                            return null;
-                        }
-                    }, Set.of(), null);
-                    if (csv != null) {
-                        return CredentialReport.parse(csv);
+                // "not ready" / "not present" right after COMPLETE: IAM is eventually consistent, poll again
+                String csv = must("iam:GetCredentialReport", acct, () -> {
+                    try {
+                        return iam.getCredentialReport().content().asUtf8String();
+                    } catch (CredentialReportNotReadyException | CredentialReportNotPresentException e) {
+                        return null;
                     }
-                } catch (ReadFailure f) {
-                    throw f;
+                });
+                if (csv != null) {
+                    return CredentialReport.parse(csv);
                 }
                 pause(until, "iam:GetCredentialReport", acct);
             }

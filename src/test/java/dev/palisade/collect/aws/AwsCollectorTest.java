@@ -236,6 +236,9 @@ class AwsCollectorTest {
         assertThat(c2.renewalStatus()).isNull();
         assertThat(c2.notAfter()).isAfter(Instant.now());
 
+        assertThat(aws.progress).contains("aws:prod 1.0 done").noneMatch(p -> p.startsWith("finished"))
+                .anyMatch(p -> p.startsWith("aws:prod 0.") && p.contains("buckets, users"));
+
         // read-only: nothing but Get/List/Describe/Generate(report) calls
         assertThat(server.calls()).allMatch(c -> c.operation().matches("(Get|List|Describe|GenerateCredentialReport|AssumeRole).*"),
                 "only read calls");
@@ -303,6 +306,26 @@ class AwsCollectorTest {
         assertThat(env.certificates().isKnown()).isFalse();
         assertThat(env.certificates().error()).contains("acm:DescribeCertificate denied for arn:aws:acm:");
         assertThat(known(env.databases())).hasSize(2);
+    }
+
+    @Test
+    void bucketInAnotherRegionIsFollowedThroughS3Redirect() throws Exception {
+        populate(server);
+        server.deny("s3:GetBucketLocation", "acme-eu-archive");
+        CollectorResult r = aws.scanProd();
+
+        assertThat(r.sources().get(0).status()).isEqualTo(SourceState.PARTIAL);
+        assertThat(r.sources().get(0).error()).contains("s3:GetBucketLocation denied for acme-eu-archive");
+        Bucket eu = byName(known(r.inventory().aws().get(0).buckets()), Bucket::name).get("acme-eu-archive");
+        // the us-east-1 request got 301 + x-amz-bucket-region and was re-sent signed for eu-west-1
+        assertThat(known(eu.encryption()).algorithm()).isEqualTo("DSSE-KMS");
+        assertThat(known(eu.versioning())).isEqualTo("Suspended");
+        // (the SDK then remembers the bucket's region for the following calls)
+        var euCalls = server.calls().stream().filter(c -> "acme-eu-archive".equals(c.resource())
+                && !c.operation().equals("GetBucketLocation")).toList();
+        assertThat(euCalls).extracting(FakeAwsServer.Call::region).contains("us-east-1", "eu-west-1");
+        assertThat(euCalls).filteredOn(c -> c.region().equals("eu-west-1")).extracting(FakeAwsServer.Call::operation)
+                .contains("GetBucketEncryption", "GetBucketVersioning", "GetBucketLogging", "GetBucketTagging");
     }
 
     @Test
@@ -410,7 +433,8 @@ class AwsCollectorTest {
     void badCredentialsGiveErrorWhileOtherEnvironmentsFinish() throws Exception {
         populate(server);
         aws.config("[profile acme-prod]\nregion = us-east-1\n[profile acme-bad]\nregion = us-east-1\n");
-        aws.credentials("[acme-prod]\naws_access_key_id = " + FakeAwsServer.ACCESS_KEY + "\naws_secret_access_key = s\n"
+        aws.credentials("[acme-prod]\naws_access_key_id = " + FakeAwsServer.ACCESS_KEY + "\naws_secret_access_key = "
+                + FakeAwsServer.SECRET_KEY + "\n"
                 + "[acme-bad]\naws_access_key_id = AKIAUNKNOWN000000000\naws_secret_access_key = s\n");
         String ep = server.endpoint().toString();
         CollectorResult r = aws.scan(AwsTestSupport.env("prod", "acme-prod", ep),
@@ -441,6 +465,65 @@ class AwsCollectorTest {
         CollectorResult r = aws.scanProd();
         assertThat(r.sources().get(0).status()).isEqualTo(SourceState.ERROR);
         assertThat(r.sources().get(0).error()).contains("ExpiredToken", "aws sso login --profile acme-prod");
+    }
+
+    @Test
+    void sharedAccountModeKeepsTheTagAndEveryResourceWithItsTags() throws Exception {
+        populate(server);
+        var env = new dev.palisade.core.config.EnvironmentConfig("staging", false, new dev.palisade.core.config.AwsConfig(
+                "acme-prod", List.of("us-east-1"), server.endpoint().toString(),
+                new dev.palisade.core.inventory.EnvTag("env", "staging"), null));
+        CollectorResult r = aws.scan(env);
+
+        AwsEnvironment e = r.inventory().aws().get(0);
+        assertThat(e.tag()).isEqualTo(new dev.palisade.core.inventory.EnvTag("env", "staging"));
+        assertThat(e.production()).isFalse();
+        assertThat(e.regions()).containsExactly("us-east-1");
+        Map<String, Bucket> buckets = byName(known(e.buckets()), Bucket::name);
+        assertThat(buckets).hasSize(3);
+        assertThat(e.tag().owns(known(buckets.get("acme-prod-uploads").tags()))).isFalse();
+        assertThat(e.tag().owns(known(buckets.get("acme-bare").tags()))).isTrue();
+    }
+
+    @Test
+    void overallDeadlineEndsASlowScanWithUnknownFacts() throws Exception {
+        populate(server);
+        for (int i = 0; i < 40; i++) {
+            server.bucket("acme-slow-" + i, "us-east-1");
+        }
+        server.latency(java.time.Duration.ofMillis(150));
+        var opts = aws.options().withTiming(java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(10),
+                java.time.Duration.ofSeconds(3)).withConcurrency(2);
+        long t0 = System.nanoTime();
+        CollectorResult r = aws.scan(opts, AwsTestSupport.env("prod", "acme-prod", server.endpoint().toString()));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+
+        SourceStatus s = r.sources().get(0);
+        assertThat(s.status()).isEqualTo(SourceState.PARTIAL);
+        assertThat(s.error()).contains("ran past its deadline of 3 s");
+        Fact<List<Bucket>> buckets = r.inventory().aws().get(0).buckets();
+        // depending on machine speed the deadline hits the listing itself or some per-bucket calls
+        if (buckets.isKnown()) {
+            assertThat(buckets.value()).anySatisfy(b ->
+                    assertThat(b.tags().error()).contains("not attempted for " + b.name(), "deadline"));
+        } else {
+            assertThat(buckets.error()).contains("deadline");
+        }
+        assertThat(ms).as("bounded by the deadline, not by 43 buckets x 7 calls x 150 ms / 2").isLessThan(20_000);
+    }
+
+    @Test
+    void collectedInventoryRoundTripsThroughSnapshotJson() throws Exception {
+        populate(server);
+        server.deny("s3:GetBucketPolicy", "acme-prod-uploads");
+        CollectorResult r = aws.scanProd("us-east-1", "eu-west-1");
+
+        byte[] bytes = dev.palisade.core.SnapshotJson.toBytes(r.inventory());
+        dev.palisade.core.inventory.Inventory back = dev.palisade.core.SnapshotJson.fromBytes(bytes,
+                dev.palisade.core.inventory.Inventory.class);
+        assertThat(back).isEqualTo(r.inventory());
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("s3:GetBucketPolicy denied for acme-prod-uploads").doesNotContain(FakeAwsServer.SECRET_KEY);
     }
 
     @Test

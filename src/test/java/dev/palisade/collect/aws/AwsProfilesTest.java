@@ -80,7 +80,7 @@ class AwsProfilesTest {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         aws.config("[profile acme-proc]\nregion = us-east-1\ncredential_process = " + script + "\n");
         aws.credentials("");
-        server.allowKey("AKIAPROCESS000000001");
+        server.allowKey("AKIAPROCESS000000001", "processsecret");
         SourceStatus s = scan("acme-proc");
 
         assertThat(s.status()).as(s.error()).isEqualTo(SourceState.OK);
@@ -129,6 +129,33 @@ class AwsProfilesTest {
     }
 
     @Test
+    void expiredSsoTokenWithRefreshTokenIsRefreshedLikeTheCli() throws Exception {
+        ssoProfile(Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+        Path cache = aws.ssoCache.resolve(AwsCredentialResolver.sha1("corp") + ".json");
+        Files.writeString(cache, "{\"accessToken\": \"old\", \"expiresAt\": \"" + Instant.now().minusSeconds(60)
+                + "\", \"refreshToken\": \"refresh-1\", \"clientId\": \"client-1\", \"clientSecret\": \"cs\","
+                + " \"registrationExpiresAt\": \"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\"}");
+        server.ssoRefreshToken("refresh-1", "client-1");
+        SourceStatus s = scan("acme-sso");
+
+        assertThat(s.status()).as(s.error()).isEqualTo(SourceState.OK);
+        assertThat(server.count("sso-oauth:CreateToken")).isEqualTo(1);
+        assertThat(Files.readString(cache)).contains("refreshed-").doesNotContain("\"old\"");
+    }
+
+    @Test
+    void expiredSsoTokenWhoseRefreshIsRejectedSaysHowToLogIn() throws Exception {
+        ssoProfile(Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+        Files.writeString(aws.ssoCache.resolve(AwsCredentialResolver.sha1("corp") + ".json"),
+                "{\"accessToken\": \"old\", \"expiresAt\": \"" + Instant.now().minusSeconds(60)
+                + "\", \"refreshToken\": \"revoked\", \"clientId\": \"client-1\", \"clientSecret\": \"cs\"}");
+        SourceStatus s = scan("acme-sso");
+
+        assertThat(s.status()).isEqualTo(SourceState.ERROR);
+        assertThat(s.error()).contains("could not be refreshed", "run aws sso login --profile acme-sso");
+    }
+
+    @Test
     void ssoTokenRejectedByThePortalSaysHowToLogIn() throws Exception {
         ssoProfile(Instant.now().plus(1, ChronoUnit.HOURS));
         server.ssoToken("another");
@@ -148,6 +175,22 @@ class AwsProfilesTest {
         assertThat(s.status()).isEqualTo(SourceState.ERROR);
         assertThat(s.error()).contains("source_profile", "never reads environment variables");
         assertThat(server.calls()).isEmpty();
+    }
+
+    @Test
+    void wrongSecretIsRejectedBySignatureCheck() throws Exception {
+        aws.credentials("[acme-prod]\naws_access_key_id = " + FakeAwsServer.ACCESS_KEY + "\naws_secret_access_key = wrong\n");
+        SourceStatus s = scan("acme-prod");
+        assertThat(s.status()).isEqualTo(SourceState.ERROR);
+        assertThat(s.error()).contains("SignatureDoesNotMatch", "acme-prod").doesNotContain("wrong");
+    }
+
+    @Test
+    void missingAwsFilesGiveAnActionableError() throws Exception {
+        var opts = aws.options().withFiles(dir.resolve("nope/config"), dir.resolve("nope/credentials"), aws.ssoCache);
+        SourceStatus s = aws.scan(opts, AwsTestSupport.env("prod", "acme-prod", server.endpoint().toString())).sources().get(0);
+        assertThat(s.status()).isEqualTo(SourceState.ERROR);
+        assertThat(s.error()).contains("AWS profile 'acme-prod' is not defined", "aws configure --profile acme-prod");
     }
 
     @Test

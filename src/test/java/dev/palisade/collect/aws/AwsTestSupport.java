@@ -20,6 +20,8 @@ final class AwsTestSupport {
     final Path credentials;
     final Path ssoCache;
     final FakeAwsServer server;
+    /** Every progress update and finished status of the last scans, as text. */
+    final java.util.Queue<String> progress = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     AwsTestSupport(Path dir, FakeAwsServer server) throws IOException {
         this.dir = dir;
@@ -61,7 +63,17 @@ final class AwsTestSupport {
             m.put(e.name(), e);
         }
         PalisadeConfig cfg = new PalisadeConfig(dir, "acme", null, m, null, null, null, null, null);
-        return new AwsCollector(cfg, opts).collect(ScanProgress.NONE);
+        return new AwsCollector(cfg, opts).collect(new ScanProgress() {
+            @Override
+            public void update(String source, double fraction, String message) {
+                progress.add(source + " " + fraction + " " + message);
+            }
+
+            @Override
+            public void finished(dev.palisade.core.SourceStatus status) {
+                progress.add("finished " + status.name() + " " + status.status());
+            }
+        });
     }
 
     CollectorResult scanProd(String... regions) throws InterruptedException {

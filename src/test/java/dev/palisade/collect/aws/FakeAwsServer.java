@@ -43,8 +43,9 @@ import java.util.regex.Pattern;
  * CloudWatch Logs and ACM JSON 1.1, and IAM Identity Center {@code GetRoleCredentials}.
  *
  * <p>The service and region of a request come from its SigV4 credential scope; the caller is its
- * access key id, which must be {@link #allowKey allowed} (AssumeRole and SSO issue allowed session
- * keys). State is a small mutable model ({@link #bucket}, {@link #user}, {@link #role}, …).
+ * access key id, which must be {@link #allowKey allowed}, and the SigV4 signature is verified with
+ * that key's secret ({@code SignatureDoesNotMatch} otherwise). {@link #ACCESS_KEY}/{@link #SECRET_KEY}
+ * are allowed from the start; AssumeRole and SSO GetRoleCredentials issue allowed session keys. State is a small mutable model ({@link #bucket}, {@link #user}, {@link #role}, …).
  * Behaviour: {@link #deny}, {@link #throttle}, {@link #throttleRandomly}, {@link #latency},
  * {@link #pageSize}, {@link #credentialReportPolls}. Every request is {@link #calls() recorded}.
  *
@@ -204,7 +205,8 @@ public final class FakeAwsServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Set<String> allowedKeys = ConcurrentHashMap.newKeySet();
+    /** Access key id → secret; requests must carry a valid SigV4 signature made with that secret. */
+    private final Map<String, String> allowedKeys = new ConcurrentHashMap<>();
     private final Set<String> expiredKeys = ConcurrentHashMap.newKeySet();
     private final Map<String, FakeBucket> buckets = new ConcurrentSkipListMap<>();
     private final Map<String, FakeUser> users = new ConcurrentSkipListMap<>();
@@ -235,7 +237,7 @@ public final class FakeAwsServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         server.setExecutor(pool);
         server.createContext("/", this::exchange);
-        allowedKeys.add(ACCESS_KEY);
+        allowedKeys.put(ACCESS_KEY, SECRET_KEY);
     }
 
     public static FakeAwsServer start() throws IOException {
@@ -256,8 +258,9 @@ public final class FakeAwsServer implements AutoCloseable {
 
     // ------------------------------------------------------------------ configuration API
 
-    public FakeAwsServer allowKey(String accessKeyId) {
-        allowedKeys.add(accessKeyId);
+    /** Accepts requests signed (SigV4) with this key pair. */
+    public FakeAwsServer allowKey(String accessKeyId, String secret) {
+        allowedKeys.put(accessKeyId, secret);
         return this;
     }
 
@@ -372,7 +375,17 @@ public final class FakeAwsServer implements AutoCloseable {
 
     // ------------------------------------------------------------------ dispatch
 
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+
+    /** The most requests that were being answered at the same time. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
     private void exchange(HttpExchange ex) throws IOException {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
         try (ex) {
             Response r;
             try {
@@ -400,6 +413,8 @@ public final class FakeAwsServer implements AutoCloseable {
                     os.write(r.body());
                 }
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -411,6 +426,9 @@ public final class FakeAwsServer implements AutoCloseable {
 
         if (path.startsWith("/federation/credentials")) {
             return sso(ex, query);
+        }
+        if (path.equals("/token") && "POST".equals(ex.getRequestMethod())) {
+            return ssoOidcCreateToken(body);
         }
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         Matcher m = auth == null ? null : SCOPE.matcher(auth);
@@ -455,7 +473,15 @@ public final class FakeAwsServer implements AutoCloseable {
         if (expiredKeys.contains(key)) {
             return error(req, 403, "ExpiredToken", "The security token included in the request is expired");
         }
-        if (!allowedKeys.contains(key)) {
+        String secret = allowedKeys.get(key);
+        if (secret != null && !SigV4.valid(ex, bodyBytes, secret)) {
+            return "s3".equals(req.service()) || "s3control".equals(req.service())
+                    ? error(req, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.")
+                    : "logs".equals(req.service()) || "acm".equals(req.service())
+                    ? error(req, 400, "InvalidSignatureException", "The request signature we calculated does not match the signature you provided.")
+                    : error(req, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+        }
+        if (secret == null) {
             return "s3".equals(req.service()) || "s3control".equals(req.service())
                     ? error(req, 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.")
                     : "logs".equals(req.service()) || "acm".equals(req.service())
@@ -622,6 +648,91 @@ public final class FakeAwsServer implements AutoCloseable {
         return out;
     }
 
+    /** Verifies AWS Signature Version 4 (header form) as AWS does, from the raw request. */
+    static final class SigV4 {
+        private static final Pattern AUTH = Pattern.compile(
+                "AWS4-HMAC-SHA256 Credential=([^/]+)/([0-9]{8})/([^/]+)/([^/]+)/aws4_request,\\s*SignedHeaders=([^,]+),\\s*Signature=([0-9a-f]+)");
+
+        static boolean valid(HttpExchange ex, byte[] body, String secret) {
+            try {
+                Matcher m = AUTH.matcher(ex.getRequestHeaders().getFirst("Authorization"));
+                if (!m.find()) {
+                    return false;
+                }
+                String date = m.group(2);
+                String region = m.group(3);
+                String service = m.group(4);
+                String[] signed = m.group(5).split(";");
+                String amzDate = ex.getRequestHeaders().getFirst("X-Amz-Date");
+                StringBuilder headers = new StringBuilder();
+                for (String h : signed) {
+                    List<String> values = ex.getRequestHeaders().get(h);
+                    String v = values == null ? "" : String.join(",", values).trim().replaceAll("\\s+", " ");
+                    headers.append(h).append(':').append(v).append('\n');
+                }
+                String payload = ex.getRequestHeaders().getFirst("x-amz-content-sha256");
+                if (payload == null) {
+                    payload = hex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+                }
+                String canonical = ex.getRequestMethod() + "\n" + canonicalPath(ex.getRequestURI().getRawPath(), service)
+                        + "\n" + canonicalQuery(ex.getRequestURI().getRawQuery()) + "\n" + headers + "\n" + m.group(5)
+                        + "\n" + payload;
+                String scope = date + "/" + region + "/" + service + "/aws4_request";
+                String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
+                        + hex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+                byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+                k = hmac(k, region);
+                k = hmac(k, service);
+                k = hmac(k, "aws4_request");
+                return hex(hmac(k, toSign)).equals(m.group(6));
+            } catch (Exception e) {
+                return false;
+            }
+        }
+
+        private static String canonicalPath(String raw, String service) {
+            String p = raw == null || raw.isEmpty() ? "/" : raw;
+            if ("s3".equals(service)) {
+                return p;
+            }
+            return java.util.Arrays.stream(p.split("/", -1)).map(SigV4::rfc3986)
+                    .collect(java.util.stream.Collectors.joining("/"));
+        }
+
+        private static String canonicalQuery(String raw) {
+            if (raw == null || raw.isEmpty()) {
+                return "";
+            }
+            List<String[]> pairs = new ArrayList<>();
+            for (String kv : raw.split("&")) {
+                int i = kv.indexOf('=');
+                String k = URLDecoder.decode(i < 0 ? kv : kv.substring(0, i), StandardCharsets.UTF_8);
+                String v = i < 0 ? "" : URLDecoder.decode(kv.substring(i + 1), StandardCharsets.UTF_8);
+                pairs.add(new String[] {rfc3986(k), rfc3986(v)});
+            }
+            pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+            StringBuilder sb = new StringBuilder();
+            for (String[] p : pairs) {
+                sb.append(sb.length() == 0 ? "" : "&").append(p[0]).append('=').append(p[1]);
+            }
+            return sb.toString();
+        }
+
+        private static String rfc3986(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        }
+
+        private static byte[] hmac(byte[] key, String data) throws Exception {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static String hex(byte[] b) {
+            return java.util.HexFormat.of().formatHex(b);
+        }
+    }
+
     // ------------------------------------------------------------------ STS and SSO
 
     private Response sts(Request req) {
@@ -630,7 +741,7 @@ public final class FakeAwsServer implements AutoCloseable {
                     + ":user/scanner") + x("UserId", "AIDASCANNER") + x("Account", ACCOUNT));
             case "AssumeRole" -> {
                 String id = "ASIAFAKESESSION" + String.format("%05d", sessions.incrementAndGet());
-                allowedKeys.add(id);
+                allowedKeys.put(id, "sessionsecret" + id);
                 String role = req.param("RoleArn");
                 yield queryResult("sts", "AssumeRole", "<Credentials>" + x("AccessKeyId", id)
                         + x("SecretAccessKey", "sessionsecret" + id) + x("SessionToken", "token-" + id)
@@ -643,6 +754,32 @@ public final class FakeAwsServer implements AutoCloseable {
         };
     }
 
+    private final Map<String, String> ssoRefreshTokens = new ConcurrentHashMap<>();
+
+    /** SSO-OIDC accepts this refresh token (for client {@code clientId}) and issues a new access token, which the portal then accepts. */
+    public FakeAwsServer ssoRefreshToken(String refreshToken, String clientId) {
+        ssoRefreshTokens.put(refreshToken, clientId);
+        return this;
+    }
+
+    private Response ssoOidcCreateToken(String body) throws IOException {
+        JsonNode req = JSON.readTree(body);
+        calls.add(new Call("sso-oauth", "CreateToken", null, null, req.path("clientId").asText(null),
+                Map.of("grantType", req.path("grantType").asText("")), Instant.now()));
+        String refresh = req.path("refreshToken").asText(null);
+        if (!"refresh_token".equals(req.path("grantType").asText()) || refresh == null
+                || !req.path("clientId").asText("").equals(ssoRefreshTokens.get(refresh))) {
+            Response r = json(400, JSON.createObjectNode().put("error", "invalid_grant")
+                    .put("error_description", "Invalid refresh token provided"));
+            return new Response(400, "application/json", r.body(), Map.of("x-amzn-ErrorType", "InvalidGrantException"));
+        }
+        String token = "refreshed-" + sessions.incrementAndGet();
+        ssoTokens.put(token, token);
+        Response r = json(200, JSON.createObjectNode().put("accessToken", token).put("tokenType", "Bearer")
+                .put("expiresIn", 3600).put("refreshToken", refresh));
+        return new Response(200, "application/json", r.body(), Map.of());
+    }
+
     private Response sso(HttpExchange ex, Map<String, String> q) {
         String token = ex.getRequestHeaders().getFirst("x-amz-sso_bearer_token");
         calls.add(new Call("sso", "GetRoleCredentials", null, null, q.get("role_name"), Map.copyOf(q), Instant.now()));
@@ -651,7 +788,7 @@ public final class FakeAwsServer implements AutoCloseable {
             return new Response(401, "application/json", r.body(), Map.of("x-amzn-ErrorType", "UnauthorizedException"));
         }
         String id = "ASIAFAKESSO" + String.format("%05d", sessions.incrementAndGet());
-        allowedKeys.add(id);
+        allowedKeys.put(id, "ssosecret" + id);
         ObjectNode creds = JSON.createObjectNode().put("accessKeyId", id).put("secretAccessKey", "ssosecret" + id)
                 .put("sessionToken", "ssotoken-" + id)
                 .put("expiration", Instant.now().plus(1, ChronoUnit.HOURS).toEpochMilli());
