@@ -44,6 +44,7 @@ public class PalisadeApp extends Application {
     private final BackgroundTasks tasks = new BackgroundTasks();
     private Workspace workspace;
     private ShellViewModel viewModel;
+    private Stage stage;
 
     public PalisadeApp() {
         this(null);
@@ -79,6 +80,8 @@ public class PalisadeApp extends Application {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(box, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET);
+        this.stage = stage;
+        stage.titleProperty().unbind();
         stage.setScene(scene);
         stage.setTitle("Palisade");
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
@@ -136,6 +139,12 @@ public class PalisadeApp extends Application {
 
     @Override
     public void stop() {
+        if (stage != null) {
+            stage.titleProperty().unbind();
+        }
+        if (viewModel != null) {
+            viewModel.cancelScan();
+        }
         tasks.close();
         if (workspace != null) {
             try {

@@ -88,7 +88,11 @@ public final class ScreenshotTool {
                     PalisadeApp.applyTheme(dark);
                 });
                 for (Screen s : Screen.values()) {
-                    onFx(() -> vm.screenProperty().set(s));
+                    onFx(() -> {
+                        vm.screenProperty().set(s);
+                        scene.getRoot().applyCss();
+                        scene.getRoot().layout();
+                    });
                     if (s == Screen.SNAPSHOTS) {
                         onFx(() -> {
                             var table = (javafx.scene.control.TableView<?>) scene.lookup("#snapshot-table");

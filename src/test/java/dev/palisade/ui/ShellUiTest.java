@@ -88,7 +88,10 @@ class ShellUiTest extends FxRobot {
         TableView<Finding> table = (TableView<Finding>) lookup("#screen-issues .findings-table").queryAs(TableView.class);
         Finding target = table.getItems().stream().filter(f -> f.status() == Status.FAIL).findFirst().orElseThrow();
         interact(() -> table.getSelectionModel().select(target));
-        clickOn("#mute-button");
+        javafx.scene.control.Button mute = lookup("#screen-issues #mute-button").queryButton();
+        // fire without waiting: the dialog's showAndWait runs its own loop on the FX thread
+        javafx.application.Platform.runLater(mute::fire);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#mute-note").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         clickOn("#mute-note").write("Risk accepted until the proxy lands");
         clickOn("OK");

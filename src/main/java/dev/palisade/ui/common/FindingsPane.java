@@ -170,7 +170,7 @@ public final class FindingsPane extends VBox {
         ro.getStyleClass().add("muted-text");
         ro.visibleProperty().bind(shell.viewingLatestBinding().not());
         ro.managedProperty().bind(ro.visibleProperty());
-        detail.getChildren().addAll(check, pills, msg, res, remTitle, rem, triTitle, tri, actions, ro);
+        detail.getChildren().addAll(check, pills, msg, actions, ro, triTitle, tri, remTitle, rem, res);
     }
 
     static String describe(Triage t) {

@@ -267,7 +267,7 @@ public final class ShellViewModel {
                 if (root instanceof CancellationException || root instanceof InterruptedException) {
                     progressText.set("Scan cancelled; nothing was stored.");
                     progress.set(0);
-                    done.completeExceptionally(root);
+                    done.cancel(false);
                     return;
                 }
                 progressText.set("Scan failed.");

@@ -75,8 +75,9 @@ class ShellViewModelTest {
         var scan = vm.scan();
         Thread.sleep(200);
         vm.cancelScan();
-        assertThatThrownBy(() -> scan.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> scan.get(5, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(vm.scanningProperty().get()).isFalse();
+        Thread.sleep(300);
         assertThat(ws.snapshots().list()).hasSize(3);
         assertThat(vm.progressTextProperty().get()).contains("cancelled");
         assertThat(vm.errorProperty().get()).as("a cancel is not an error").isNull();
