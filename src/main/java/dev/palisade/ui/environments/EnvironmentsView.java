@@ -41,14 +41,14 @@ public final class EnvironmentsView extends SnapshotScreen {
         table.getColumns().add(Cells.pill("Kind", r -> r.production() ? new Pill("production", Tone.HIGH) : new Pill("non-prod", Tone.NEUTRAL), 100));
         table.getColumns().add(Cells.text("Account", r -> r.account() == null ? "unknown: " + r.accountError() : r.account(), 130));
         table.getColumns().add(Cells.pill("Separation", r -> new Pill(r.separation(),
-                r.account() == null ? Tone.UNKNOWN : r.sharedWith().isEmpty() ? Tone.GOOD : Tone.WARN), 260));
+                r.account() == null ? Tone.UNKNOWN : r.sharedWith().isEmpty() ? Tone.GOOD : Tone.WARN), 250));
         table.getColumns().add(Cells.text("Buckets", r -> n(r.buckets()), 70));
         table.getColumns().add(Cells.text("Databases", r -> n(r.databases()), 80));
         table.getColumns().add(Cells.text("Log groups", r -> n(r.logGroups()), 80));
         table.getColumns().add(Cells.text("IAM users", r -> n(r.users()), 80));
         table.getColumns().add(Cells.text("Roles", r -> n(r.roles()), 70));
-        table.setFixedCellSize(30);
-        table.setPrefHeight(30 * 5);
+        table.setPrefHeight(180);
+        table.setMinHeight(150);
         Cells.placeholder(table, "No environment with an aws: block. Add one under environments: in palisade.yaml.");
         findings = new FindingsViewModel(FindingsViewModel.checks("env."));
         FindingsPane pane = new FindingsPane(findings, shell, "No separation findings match the filters.");

@@ -49,8 +49,8 @@ public final class EnvironmentsViewModel {
                 }
             }
             String sep = acct == null ? "unknown" : shared.isEmpty() ? "dedicated account"
-                    : e.tag() != null ? "shared account, separated by tag " + e.tag().key() + "=" + e.tag().value()
-                    : "shared account, no separation";
+                    : e.tag() != null ? "shared, by tag " + e.tag().key() + "=" + e.tag().value()
+                    : "shared, not separated";
             EnvTag tag = e.tag();
             rows.add(new EnvRow(e.env(), e.production(), acct, e.accountId() == null ? "not read" : e.accountId().error(),
                     shared, sep,
