@@ -55,11 +55,8 @@ public final class ScreenshotTool {
     /** Renders all screens; the FX toolkit is started if needed. */
     public static List<Path> render(Path dir, Instant now) throws Exception {
         Files.createDirectories(dir);
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // fine
-        }
+        // start the toolkit the way TestFX does, so robot tests in the same JVM keep working
+        org.testfx.api.FxToolkit.registerPrimaryStage();
         InMemoryWorkspace ws = new InMemoryWorkspace(now, 6);
         BackgroundTasks tasks = new BackgroundTasks();
         List<Path> out = new ArrayList<>();
