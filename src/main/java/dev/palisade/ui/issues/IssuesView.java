@@ -39,7 +39,7 @@ public final class IssuesView extends SnapshotScreen {
         issues.setId("issue-table");
         issues.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         issues.getColumns().add(Cells.pill("Severity", r -> Pill.of(r.severity()), 95));
-        issues.getColumns().add(Cells.text("Issue", r -> r.title(), 240));
+        issues.getColumns().add(Cells.text("Issue", r -> r.title(), 210));
         issues.getColumns().add(Cells.text("Repository", r -> r.repository() + "#" + r.number(), 120));
         issues.getColumns().add(ageColumn());
         issues.getColumns().add(Cells.text("Assignee", r -> r.assignee() == null ? "—" : r.assignee(), 90));

@@ -129,6 +129,47 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aSignedInAdminIsTheActorOfTriageChanges() throws Exception {
+        SessionGate gate = new SessionGate() {
+            private String email;
+
+            @Override
+            public java.util.Optional<String> signedInEmail() {
+                return java.util.Optional.ofNullable(email);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<String> signIn() {
+                email = "alice@acme.example";
+                return java.util.concurrent.CompletableFuture.completedFuture(email);
+            }
+
+            @Override
+            public void signOut() {
+                email = null;
+            }
+        };
+        ShellViewModel signed = new ShellViewModel(ws, tasks, Runnable::run, Clock.fixed(NOW, ZoneOffset.UTC), gate);
+        assertThat(signed.signedInProperty().get()).isNull();
+        signed.signIn().get(5, TimeUnit.SECONDS);
+        assertThat(signed.signedInProperty().get()).isEqualTo("alice@acme.example");
+        signed.refresh().get(5, TimeUnit.SECONDS);
+        Finding f = signed.snapshotProperty().get().findings().get(0);
+        signed.assign(f, "bob@acme.example").get(5, TimeUnit.SECONDS);
+        var entries = ws.audit().entries();
+        assertThat(entries.get(entries.size() - 1).actor()).isEqualTo("alice@acme.example");
+        assertThat(ws.triage().allTriage().values()).allMatch(t -> "alice@acme.example".equals(t.updatedBy()));
+        signed.signOut();
+        assertThat(signed.signedInProperty().get()).isNull();
+    }
+
+    @Test
+    void aRefusedSignInIsReportedAsAnError() throws Exception {
+        vm.signIn().handle((v, t) -> null).get(5, TimeUnit.SECONDS);
+        assertThat(vm.errorProperty().get().summary()).startsWith("Sign-in failed: Sign-in is not configured");
+    }
+
+    @Test
     void overallProgressAveragesSourcesAndIsIndeterminateWhenUnknown() {
         var m = new java.util.LinkedHashMap<String, Double>();
         assertThat(ShellViewModel.overall(m)).isEqualTo(-1);
