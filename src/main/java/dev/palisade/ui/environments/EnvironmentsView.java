@@ -22,6 +22,7 @@ public final class EnvironmentsView extends SnapshotScreen {
     private GridPane matrix;
     private TableView<EnvironmentsViewModel.EnvRow> table;
     private FindingsViewModel findings;
+    private Label prod;
 
     public EnvironmentsView(ShellViewModel shell) {
         super(shell, "Environments");
@@ -55,7 +56,10 @@ public final class EnvironmentsView extends SnapshotScreen {
         VBox.setVgrow(pane, Priority.ALWAYS);
         Label f = new Label("Separation findings");
         f.getStyleClass().add("section-title");
-        return new VBox(12, matrix, table, f, pane);
+        prod = new Label();
+        prod.setId("prod-people");
+        prod.setWrapText(true);
+        return new VBox(12, matrix, prod, table, f, pane);
     }
 
     private static String n(int c) {
@@ -94,6 +98,14 @@ public final class EnvironmentsView extends SnapshotScreen {
         }
         matrix.setAlignment(Pos.TOP_LEFT);
         table.getItems().setAll(m.rows());
+        int limit = shell.workspace().config().thresholds().maxProdPeople();
+        prod.setText("Who can reach production: " + (m.prodPeople().isEmpty() ? "nobody linked" : String.join(", ", m.prodPeople()))
+                + " (" + m.prodPeople().size() + " of at most " + limit + ")" + (m.unownedProd() > 0 ? ", plus " + m.unownedProd() + " account(s) nobody owns" : "") + ".");
+        for (Tone t : Tone.values()) {
+            prod.pseudoClassStateChanged(t.pseudoClass(), false);
+        }
+        prod.getStyleClass().add("prod-people");
+        prod.pseudoClassStateChanged((m.prodPeople().size() > limit || m.unownedProd() > 0 ? Tone.WARN : Tone.GOOD).pseudoClass(), true);
         findings.setFindings(s.findings());
     }
 

@@ -21,5 +21,7 @@ class EnvironmentsViewModelTest {
         assertThat(staging.buckets()).as("its tagged bucket plus the untagged one").isEqualTo(2);
         assertThat(m.in(staging, SampleCompany.SHARED)).isTrue();
         assertThat(m.in(staging, SampleCompany.PROD)).isFalse();
+        assertThat(m.prodPeople()).containsExactly("alice@acme.example", "bob@acme.example");
+        assertThat(m.unownedProd()).as("deploy-bot").isEqualTo(1);
     }
 }
