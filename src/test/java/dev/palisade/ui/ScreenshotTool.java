@@ -101,6 +101,9 @@ public final class ScreenshotTool {
                     if (s == Screen.CERTIFICATES) {
                         onFx(() -> ((javafx.scene.control.TableView<?>) scene.lookup("#cert-table")).getSelectionModel().select(0));
                     }
+                    if (s == Screen.ACCESS) {
+                        onFx(() -> ((javafx.scene.control.TableView<?>) scene.lookup("#people-table")).getSelectionModel().select(1));
+                    }
                     if (s == Screen.BUCKETS || s == Screen.ISSUES) {
                         onFx(() -> {
                             var t = (javafx.scene.control.TableView<?>) scene.lookup(".findings-table");

@@ -179,7 +179,11 @@ public final class AccessView extends SnapshotScreen {
             Label k = new Label(system);
             k.getStyleClass().add("muted-text");
             k.setMinWidth(90);
-            HBox row = new HBox(8, k, cell.pill());
+            Pill pill = cell.pill();
+            pill.setMinWidth(0);
+            pill.setMaxWidth(200);
+            pill.setWrapText(true);
+            HBox row = new HBox(8, k, pill);
             row.setAlignment(Pos.CENTER_LEFT);
             person.getChildren().add(row);
         });
@@ -211,7 +215,7 @@ public final class AccessView extends SnapshotScreen {
                 people.getColumns().add(Cells.pill(c, r -> {
                     Cell cell = r.cells().get(c);
                     return cell == null ? null : cell.pill();
-                }, c.equals(AccessViewModel.GITHUB) || c.equals(AccessViewModel.WORKSPACE) ? 170 : 240));
+                }, c.equals(AccessViewModel.GITHUB) || c.equals(AccessViewModel.WORKSPACE) ? 170 : 290));
             }
         }
         people.getItems().setAll(m.people());
