@@ -28,10 +28,31 @@ import org.slf4j.LoggerFactory;
 public class PalisadeApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(PalisadeApp.class);
 
-    /** Where the workspace comes from; may do I/O (it is called on a worker thread). */
-    public static volatile Supplier<Workspace> workspaceFactory = () -> {
-        throw new IllegalStateException("No workspace is configured: start Palisade through its launcher.");
-    };
+    /** Where the workspace comes from; may do I/O (it is called on a worker thread). Defaults to {@link #openDefault()}. */
+    public static volatile Supplier<Workspace> workspaceFactory = PalisadeApp::openDefault;
+
+    /**
+     * The data directory's workspace: {@code palisade.home} (set by the launcher) or
+     * {@code PALISADE_HOME} or {@code ~/.palisade}; with a {@code palisade.yaml} there it opens that
+     * company, else the built-in demo in {@code HOME/demo} (SPEC: no configuration offers the demo).
+     */
+    public static Workspace openDefault() {
+        String prop = System.getProperty("palisade.home");
+        String env = System.getenv("PALISADE_HOME");
+        java.nio.file.Path home = prop != null ? java.nio.file.Path.of(prop)
+                : env != null && !env.isBlank() ? java.nio.file.Path.of(env)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".palisade");
+        dev.palisade.scan.LocalWorkspace.Options o = dev.palisade.scan.LocalWorkspace.Options.defaults()
+                .withActor(System.getProperty("user.name", "local user"));
+        try {
+            if (java.nio.file.Files.isRegularFile(home.resolve("palisade.yaml"))) {
+                return dev.palisade.scan.LocalWorkspace.open(home, o);
+            }
+            return dev.palisade.scan.LocalWorkspace.openDemo(home.resolve("demo"), o.withActor("demo"));
+        } catch (dev.palisade.core.config.ConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
     /** Google sign-in; {@link SessionGate#NONE} until the auth code is wired. */
     public static volatile SessionGate sessionGate = SessionGate.NONE;
     /** Offboarding and key rotation; {@link ActionLauncher#NONE} until the act code is wired. */
