@@ -54,10 +54,14 @@ public final class ScreenshotTool {
 
     /** Renders all screens; the FX toolkit is started if needed. */
     public static List<Path> render(Path dir, Instant now) throws Exception {
+        return render(dir, new InMemoryWorkspace(now, 6));
+    }
+
+    /** Renders all screens of {@code ws}. */
+    public static List<Path> render(Path dir, dev.palisade.scan.Workspace ws) throws Exception {
         Files.createDirectories(dir);
         // start the toolkit the way TestFX does, so robot tests in the same JVM keep working
         org.testfx.api.FxToolkit.registerPrimaryStage();
-        InMemoryWorkspace ws = new InMemoryWorkspace(now, 6);
         BackgroundTasks tasks = new BackgroundTasks();
         List<Path> out = new ArrayList<>();
         try {
