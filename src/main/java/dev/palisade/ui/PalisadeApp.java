@@ -55,8 +55,8 @@ public class PalisadeApp extends Application {
     }
     /** Google sign-in; {@link SessionGate#NONE} until the auth code is wired. */
     public static volatile SessionGate sessionGate = SessionGate.NONE;
-    /** Offboarding and key rotation; {@link ActionLauncher#NONE} until the act code is wired. */
-    public static volatile ActionLauncher actionLauncher = ActionLauncher.NONE;
+    /** Offboarding and key rotation; null = the standard action windows ({@code ui.act.ActionDialogs}). */
+    public static volatile ActionLauncher actionLauncher;
 
     public static final String STYLESHEET = Objects.requireNonNull(
             PalisadeApp.class.getResource("/dev/palisade/ui/palisade.css")).toExternalForm();
@@ -124,7 +124,11 @@ public class PalisadeApp extends Application {
     private void show(Stage stage, Scene scene, Workspace ws) {
         viewModel = new ShellViewModel(ws, tasks, Platform::runLater, Clock.systemDefaultZone(), sessionGate);
         viewModel.setBrowser(url -> getHostServices().showDocument(url));
-        ShellView view = new ShellView(viewModel, actionLauncher);
+        ShellViewModel shell = viewModel;
+        ActionLauncher actions = actionLauncher != null ? actionLauncher
+                : new dev.palisade.ui.act.ActionDialogs(dev.palisade.act.AwsActionClients.standard(), shell::actor,
+                tasks.ioExecutor(), Clock.systemDefaultZone());
+        ShellView view = new ShellView(viewModel, actions);
         scene.setRoot(view);
         view.installShortcuts(scene);
         stage.titleProperty().bind(viewModel.titleProperty());

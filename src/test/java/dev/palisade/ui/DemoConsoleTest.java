@@ -59,4 +59,16 @@ class DemoConsoleTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#bucket-table").queryAs(TableView.class).getItems()).isNotEmpty();
     }
+
+    @Test
+    void offboardingOnTheDemoIsRefusedInTheErrorBanner() throws Exception {
+        clickOn("#nav-access");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> people = lookup("#people-table").queryAs(TableView.class);
+        assertThat(people.getItems()).isNotEmpty();
+        interact(() -> people.getSelectionModel().select(0));
+        clickOn("#offboard-button");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#error-banner").query().isVisible());
+        assertThat(lookup("#error-message").queryLabeled().getText()).contains("demo workspace is sample data");
+    }
 }

@@ -135,7 +135,7 @@ class ShellUiTest extends FxRobot {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(calls).containsExactly("offboard carol@acme.example from " + app.viewModel().snapshotProperty().get().id());
         } finally {
-            PalisadeApp.actionLauncher = ActionLauncher.NONE;
+            PalisadeApp.actionLauncher = null;
         }
     }
 

@@ -363,7 +363,8 @@ public final class ShellViewModel {
                 findings, s.inventory()));
     }
 
-    private String actor() {
+    /** Who acts: the signed-in admin, else "demo" or the OS user. */
+    public String actor() {
         String who = signedIn.get();
         return who == null ? (workspace.isDemo() ? "demo" : System.getProperty("user.name", "local")) : who;
     }
