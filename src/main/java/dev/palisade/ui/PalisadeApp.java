@@ -28,14 +28,35 @@ import org.slf4j.LoggerFactory;
 public class PalisadeApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(PalisadeApp.class);
 
-    /** Where the workspace comes from; may do I/O (it is called on a worker thread). */
-    public static volatile Supplier<Workspace> workspaceFactory = () -> {
-        throw new IllegalStateException("No workspace is configured: start Palisade through its launcher.");
-    };
+    /** Where the workspace comes from; may do I/O (it is called on a worker thread). Defaults to {@link #openDefault()}. */
+    public static volatile Supplier<Workspace> workspaceFactory = PalisadeApp::openDefault;
+
+    /**
+     * The data directory's workspace: {@code palisade.home} (set by the launcher) or
+     * {@code PALISADE_HOME} or {@code ~/.palisade}; with a {@code palisade.yaml} there it opens that
+     * company, else the built-in demo in {@code HOME/demo} (SPEC: no configuration offers the demo).
+     */
+    public static Workspace openDefault() {
+        String prop = System.getProperty("palisade.home");
+        String env = System.getenv("PALISADE_HOME");
+        java.nio.file.Path home = prop != null ? java.nio.file.Path.of(prop)
+                : env != null && !env.isBlank() ? java.nio.file.Path.of(env)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".palisade");
+        dev.palisade.scan.LocalWorkspace.Options o = dev.palisade.scan.LocalWorkspace.Options.defaults()
+                .withActor(System.getProperty("user.name", "local user"));
+        try {
+            if (java.nio.file.Files.isRegularFile(home.resolve("palisade.yaml"))) {
+                return dev.palisade.scan.LocalWorkspace.open(home, o);
+            }
+            return dev.palisade.scan.LocalWorkspace.openDemo(home.resolve("demo"), o.withActor("demo"));
+        } catch (dev.palisade.core.config.ConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
     /** Google sign-in; {@link SessionGate#NONE} until the auth code is wired. */
     public static volatile SessionGate sessionGate = SessionGate.NONE;
-    /** Offboarding and key rotation; {@link ActionLauncher#NONE} until the act code is wired. */
-    public static volatile ActionLauncher actionLauncher = ActionLauncher.NONE;
+    /** Offboarding and key rotation; null = the standard action windows ({@code ui.act.ActionDialogs}). */
+    public static volatile ActionLauncher actionLauncher;
 
     public static final String STYLESHEET = Objects.requireNonNull(
             PalisadeApp.class.getResource("/dev/palisade/ui/palisade.css")).toExternalForm();
@@ -44,6 +65,7 @@ public class PalisadeApp extends Application {
     private final BackgroundTasks tasks = new BackgroundTasks();
     private Workspace workspace;
     private ShellViewModel viewModel;
+    private Stage stage;
 
     public PalisadeApp() {
         this(null);
@@ -79,6 +101,8 @@ public class PalisadeApp extends Application {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(box, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET);
+        this.stage = stage;
+        stage.titleProperty().unbind();
         stage.setScene(scene);
         stage.setTitle("Palisade");
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
@@ -100,7 +124,11 @@ public class PalisadeApp extends Application {
     private void show(Stage stage, Scene scene, Workspace ws) {
         viewModel = new ShellViewModel(ws, tasks, Platform::runLater, Clock.systemDefaultZone(), sessionGate);
         viewModel.setBrowser(url -> getHostServices().showDocument(url));
-        ShellView view = new ShellView(viewModel, actionLauncher);
+        ShellViewModel shell = viewModel;
+        ActionLauncher actions = actionLauncher != null ? actionLauncher
+                : new dev.palisade.ui.act.ActionDialogs(dev.palisade.act.AwsActionClients.standard(), shell::actor,
+                tasks.ioExecutor(), Clock.systemDefaultZone());
+        ShellView view = new ShellView(viewModel, actions);
         scene.setRoot(view);
         view.installShortcuts(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
@@ -136,6 +164,12 @@ public class PalisadeApp extends Application {
 
     @Override
     public void stop() {
+        if (stage != null) {
+            stage.titleProperty().unbind();
+        }
+        if (viewModel != null) {
+            viewModel.cancelScan();
+        }
         tasks.close();
         if (workspace != null) {
             try {

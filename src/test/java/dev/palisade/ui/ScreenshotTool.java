@@ -54,13 +54,14 @@ public final class ScreenshotTool {
 
     /** Renders all screens; the FX toolkit is started if needed. */
     public static List<Path> render(Path dir, Instant now) throws Exception {
+        return render(dir, new InMemoryWorkspace(now, 6));
+    }
+
+    /** Renders all screens of {@code ws}. */
+    public static List<Path> render(Path dir, dev.palisade.scan.Workspace ws) throws Exception {
         Files.createDirectories(dir);
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // fine
-        }
-        InMemoryWorkspace ws = new InMemoryWorkspace(now, 6);
+        // start the toolkit the way TestFX does, so robot tests in the same JVM keep working
+        org.testfx.api.FxToolkit.registerPrimaryStage();
         BackgroundTasks tasks = new BackgroundTasks();
         List<Path> out = new ArrayList<>();
         try {
@@ -88,7 +89,11 @@ public final class ScreenshotTool {
                     PalisadeApp.applyTheme(dark);
                 });
                 for (Screen s : Screen.values()) {
-                    onFx(() -> vm.screenProperty().set(s));
+                    onFx(() -> {
+                        vm.screenProperty().set(s);
+                        scene.getRoot().applyCss();
+                        scene.getRoot().layout();
+                    });
                     if (s == Screen.SNAPSHOTS) {
                         onFx(() -> {
                             var table = (javafx.scene.control.TableView<?>) scene.lookup("#snapshot-table");
@@ -99,6 +104,9 @@ public final class ScreenshotTool {
                     }
                     if (s == Screen.CERTIFICATES) {
                         onFx(() -> ((javafx.scene.control.TableView<?>) scene.lookup("#cert-table")).getSelectionModel().select(0));
+                    }
+                    if (s == Screen.ACCESS) {
+                        onFx(() -> ((javafx.scene.control.TableView<?>) scene.lookup("#people-table")).getSelectionModel().select(1));
                     }
                     if (s == Screen.BUCKETS || s == Screen.ISSUES) {
                         onFx(() -> {

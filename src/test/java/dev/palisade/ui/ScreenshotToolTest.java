@@ -14,7 +14,16 @@ class ScreenshotToolTest {
     @Test
     void rendersEveryScreenToAPng() throws Exception {
         Path dir = Path.of(System.getProperty("palisade.screenshots", "target/screenshots"));
-        List<Path> files = ScreenshotTool.render(dir, Instant.now());
+        List<Path> files;
+        if (Boolean.getBoolean("palisade.screenshots.demo")) {
+            // the real demo company (LocalWorkspace, SQLite, the check catalogue), for the README
+            Path tmp = Files.createTempDirectory("palisade-demo");
+            try (var ws = dev.palisade.scan.LocalWorkspace.openDemo(tmp, java.time.Clock.systemUTC())) {
+                files = ScreenshotTool.render(dir, ws);
+            }
+        } else {
+            files = ScreenshotTool.render(dir, Instant.now());
+        }
         assertThat(files).hasSize(dev.palisade.ui.shell.Screen.values().length * 2 + 1);
         for (Path f : files) {
             var img = ImageIO.read(f.toFile());

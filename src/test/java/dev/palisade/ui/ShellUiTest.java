@@ -88,7 +88,10 @@ class ShellUiTest extends FxRobot {
         TableView<Finding> table = (TableView<Finding>) lookup("#screen-issues .findings-table").queryAs(TableView.class);
         Finding target = table.getItems().stream().filter(f -> f.status() == Status.FAIL).findFirst().orElseThrow();
         interact(() -> table.getSelectionModel().select(target));
-        clickOn("#mute-button");
+        javafx.scene.control.Button mute = lookup("#screen-issues #mute-button").queryButton();
+        // fire without waiting: the dialog's showAndWait runs its own loop on the FX thread
+        javafx.application.Platform.runLater(mute::fire);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#mute-note").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         clickOn("#mute-note").write("Risk accepted until the proxy lands");
         clickOn("OK");
@@ -100,6 +103,58 @@ class ShellUiTest extends FxRobot {
         assertThat(ws.audit().entries()).anyMatch(e -> e.action().equals("triage.mute"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#screen-issues #detail-triage").queryLabeled().getText()).contains("Muted until").contains("Risk accepted");
+    }
+
+    @Test
+    void offboardOnTheAccessScreenHandsThePersonToTheActionLauncher() throws Exception {
+        java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ActionLauncher recording = new ActionLauncher() {
+            @Override
+            public void offboard(dev.palisade.scan.Workspace w, dev.palisade.core.Snapshot latest, String email) {
+                calls.add("offboard " + email + " from " + latest.id());
+            }
+
+            @Override
+            public void rotateKey(dev.palisade.scan.Workspace w, dev.palisade.core.Snapshot latest, String env, String user, String keyId) {
+                calls.add("rotate " + env + " " + user + " " + keyId);
+            }
+        };
+        FxToolkit.cleanupApplication(app);
+        PalisadeApp.actionLauncher = recording;
+        try {
+            app = (PalisadeApp) FxToolkit.setupApplication(() -> new PalisadeApp(() -> ws));
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.viewModel() != null && app.viewModel().snapshotProperty().get() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            clickOn("#nav-access");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(lookup("#departed-banner").queryLabeled().getText()).contains("carol@acme.example");
+            assertThat(lookup("#offboard-button").query().isDisabled()).as("nothing selected yet").isTrue();
+            TableView<?> people = lookup("#people-table").queryAs(TableView.class);
+            interact(() -> people.getSelectionModel().select(0));
+            clickOn("#offboard-button");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(calls).containsExactly("offboard carol@acme.example from " + app.viewModel().snapshotProperty().get().id());
+        } finally {
+            PalisadeApp.actionLauncher = null;
+        }
+    }
+
+    @Test
+    void aFailedScanShowsOneErrorBannerWithExpandableDetails() throws Exception {
+        ws.failNextScan = new IllegalStateException("aws:prod: profile acme-prod not found in ~/.aws/config");
+        clickOn("#scan-button");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#error-banner").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#error-message").queryLabeled().getText()).isEqualTo("Scan failed: aws:prod: profile acme-prod not found in ~/.aws/config");
+        assertThat(lookup("#error-detail").query().isVisible()).isFalse();
+        clickOn("#error-details-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#error-detail").query().isVisible()).isTrue();
+        assertThat(lookup("#error-detail").queryTextInputControl().getText()).contains("IllegalStateException");
+        clickOn("#error-dismiss");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#error-banner").query().isVisible()).isFalse();
+        assertThat(ws.snapshots().list()).as("a failed scan stores nothing").hasSize(3);
     }
 
     @Test

@@ -46,6 +46,7 @@ public final class AccessView extends SnapshotScreen {
         wireActions();
     }
 
+    private VBox person;
     private Button offboard;
     private Button rotate;
 
@@ -88,8 +89,24 @@ public final class AccessView extends SnapshotScreen {
         bar.setAlignment(Pos.CENTER_LEFT);
         Label ut = new Label("Accounts nobody owns");
         ut.getStyleClass().add("section-title");
-        VBox.setVgrow(people, Priority.ALWAYS);
-        VBox peopleBox = new VBox(8, departed, bar, people, ut, unowned);
+        person = new VBox(6);
+        person.getStyleClass().addAll("card", "person-card");
+        person.setId("person-detail");
+        person.setPrefWidth(320);
+        person.setMinWidth(280);
+        showPerson(null);
+        people.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showPerson(b));
+        HBox.setHgrow(people, Priority.ALWAYS);
+        HBox tableAndDetail = new HBox(10, people, new javafx.scene.control.ScrollPane(person) {
+            {
+                setFitToWidth(true);
+                setMinWidth(300);
+                setPrefWidth(330);
+                getStyleClass().add("edge-to-edge");
+            }
+        });
+        VBox.setVgrow(tableAndDetail, Priority.ALWAYS);
+        VBox peopleBox = new VBox(8, departed, bar, tableAndDetail, ut, unowned);
 
         findings = new FindingsViewModel(Areas.in(Area.ACCESS));
         FindingsPane pane = new FindingsPane(findings, shell, "No access findings match the filters.");
@@ -140,6 +157,50 @@ public final class AccessView extends SnapshotScreen {
         });
     }
 
+    private void showPerson(AccessViewModel.PersonRow p) {
+        person.getChildren().clear();
+        if (p == null) {
+            Label l = new Label("Select a person to see every account they hold and the findings about them.");
+            l.setWrapText(true);
+            l.getStyleClass().add("empty-hint");
+            person.getChildren().add(l);
+            return;
+        }
+        Label name = new Label(p.name() == null || p.name().isBlank() ? p.email() : p.name());
+        name.getStyleClass().add("detail-title");
+        Label email = new Label(p.email());
+        email.getStyleClass().add("muted-text");
+        person.getChildren().addAll(name, email, p.departedActive() ? new Pill("departed, still active", Tone.CRITICAL)
+                : new Pill(p.state().name().toLowerCase(), Tone.NEUTRAL));
+        Label acc = new Label("Accounts");
+        acc.getStyleClass().add("detail-section");
+        person.getChildren().add(acc);
+        p.cells().forEach((system, cell) -> {
+            Label k = new Label(system);
+            k.getStyleClass().add("muted-text");
+            k.setMinWidth(90);
+            Pill pill = cell.pill();
+            pill.setMinWidth(0);
+            pill.setMaxWidth(200);
+            pill.setWrapText(true);
+            HBox row = new HBox(8, k, pill);
+            row.setAlignment(Pos.CENTER_LEFT);
+            person.getChildren().add(row);
+        });
+        Label ft = new Label("Findings");
+        ft.getStyleClass().add("detail-section");
+        person.getChildren().add(ft);
+        var fs = AccessViewModel.findingsOf(shell.snapshotProperty().get(), p);
+        if (fs.isEmpty()) {
+            person.getChildren().add(new Label("None."));
+        }
+        for (var f : fs) {
+            Label l = new Label(f.message(), f.status() == dev.palisade.core.Status.PASS ? Pill.of(f.status()) : Pill.of(f.severity()));
+            l.setWrapText(true);
+            person.getChildren().add(l);
+        }
+    }
+
     @Override
     protected void show(Snapshot s) {
         AccessViewModel.Matrix m = AccessViewModel.of(s, shell.workspace().config().thresholds(),
@@ -154,10 +215,11 @@ public final class AccessView extends SnapshotScreen {
                 people.getColumns().add(Cells.pill(c, r -> {
                     Cell cell = r.cells().get(c);
                     return cell == null ? null : cell.pill();
-                }, c.equals(AccessViewModel.GITHUB) || c.equals(AccessViewModel.WORKSPACE) ? 170 : 240));
+                }, c.equals(AccessViewModel.GITHUB) || c.equals(AccessViewModel.WORKSPACE) ? 170 : 290));
             }
         }
         people.getItems().setAll(m.people());
+        showPerson(people.getSelectionModel().getSelectedItem());
         unowned.getItems().setAll(m.unowned());
         List<AccessViewModel.PersonRow> gone = m.departedActive();
         departed.setVisible(!gone.isEmpty());

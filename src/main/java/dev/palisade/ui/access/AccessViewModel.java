@@ -35,7 +35,13 @@ public final class AccessViewModel {
 
     /** One person: a cell per system column (see {@link Matrix#columns()}). */
     public record PersonRow(String email, String name, Person.PersonState state, boolean departedActive,
-                            Map<String, Cell> cells, List<KeyRef> keys) {
+                            Map<String, Cell> cells, List<KeyRef> keys, Set<String> resourceIds) {
+    }
+
+    /** Findings about this person or any of their accounts and keys, most severe first. */
+    public static List<Finding> findingsOf(Snapshot s, PersonRow p) {
+        return s.findings().stream().filter(f -> p.resourceIds().contains(f.resource().id().toLowerCase()))
+                .sorted(dev.palisade.core.check.CheckEngine.ORDER).toList();
     }
 
     /** An account linked to nobody. */
@@ -115,7 +121,11 @@ public final class AccessViewModel {
                 }
                 boolean departed = p.state() == Person.PersonState.SUSPENDED || p.state() == Person.PersonState.DELETED;
                 boolean departedActive = departedFindings.contains(p.email().toLowerCase()) || (departed && anyActive);
-                people.add(new PersonRow(p.email(), p.name(), p.state(), departedActive, cells, keys));
+                Set<String> ids = new HashSet<>();
+                ids.add(p.email().toLowerCase());
+                p.accounts().forEach(a -> ids.add(a.id().toLowerCase()));
+                keys.forEach(k -> ids.add(k.keyId().toLowerCase()));
+                people.add(new PersonRow(p.email(), p.name(), p.state(), departedActive, cells, keys, ids));
             }
             for (AccountRef a : inv.identities().unowned()) {
                 Cell d;

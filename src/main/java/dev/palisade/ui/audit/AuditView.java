@@ -17,7 +17,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -45,7 +44,7 @@ public final class AuditView extends VBox {
             chain.pseudoClassStateChanged((b.intact() ? Tone.GOOD : b.checked() ? Tone.BAD : Tone.NEUTRAL).pseudoClass(), true);
         });
         chain.setText(vm.chainProperty().get().text());
-        TextField search = TextFields.createClearableTextField();
+        TextField search = new TextField();
         search.setPromptText("Search actor, action, target…");
         search.textProperty().bindBidirectional(vm.textProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
@@ -57,7 +56,7 @@ public final class AuditView extends VBox {
         table.setId("audit-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Cells.text("#", e -> String.valueOf(e.seq()), 50));
-        table.getColumns().add(Cells.text("Time", e -> TIME.format(e.at()), 150));
+        table.getColumns().add(Cells.text("Time", e -> TIME.format(e.at()), 170));
         table.getColumns().add(Cells.text("Actor", AuditEntry::actor, 160));
         table.getColumns().add(Cells.text("Action", AuditEntry::action, 130));
         table.getColumns().add(Cells.text("Target", AuditEntry::target, 260));

@@ -41,14 +41,15 @@ public final class CertificatesView extends SnapshotScreen {
         table = new TableView<>();
         table.setId("cert-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Cells.text("Kind", CertificatesViewModel.CertRow::kind, 55));
+        table.getColumns().add(Cells.text("Kind", CertificatesViewModel.CertRow::kind, 60));
         table.getColumns().add(Cells.text("Name", CertificatesViewModel.CertRow::name, 170));
-        table.getColumns().add(Cells.text("Address / where", CertificatesViewModel.CertRow::address, 140));
+        table.getColumns().add(Cells.text("Address / where", CertificatesViewModel.CertRow::address, 130));
         table.getColumns().add(daysColumn());
         table.getColumns().add(Cells.pill("Host", r -> r.hostname().pill(), 85));
-        table.getColumns().add(Cells.pill("Chain / renewal", r -> r.chain().pill(), 140));
-        table.getColumns().add(Cells.pill("Redirect / use", r -> r.redirect().pill(), 110));
-        table.getColumns().add(Cells.pill("HSTS", r -> r.hsts().pill(), 120));
+        table.getColumns().add(Cells.pill("Chain / renewal", r -> r.chain().pill(), 120));
+        table.getColumns().add(Cells.pill("Redirect / use", r -> new dev.palisade.ui.common.Pill(
+                CertificatesViewModel.shortRedirect(r.redirect().text()), r.redirect().tone()), 120));
+        table.getColumns().add(Cells.pill("HSTS", r -> r.hsts().pill(), 115));
         Cells.placeholder(table, "No certificates in this snapshot. Add domains: to palisade.yaml for TLS endpoints; ACM certificates come from each environment's aws: regions.");
         chain = new VBox(6);
         chain.getStyleClass().addAll("card", "chain-card");
@@ -125,6 +126,12 @@ public final class CertificatesView extends SnapshotScreen {
             p.setWrapText(true);
             p.getStyleClass().add("danger-text");
             chain.getChildren().add(p);
+        }
+        if (r.kind().equals("TLS")) {
+            Label redirect = new Label("HTTP → HTTPS: " + r.redirect().text());
+            redirect.setWrapText(true);
+            chain.getChildren().add(redirect);
+            chain.getChildren().add(new Label("HSTS: " + r.hsts().text()));
         }
         if (!r.issuer().isBlank()) {
             chain.getChildren().add(new Label("Issuer: " + r.issuer()));

@@ -37,6 +37,24 @@ public final class CertificatesViewModel {
                           List<ChainLink> links, String problem, int urgency) {
     }
 
+    /** A short form of a redirect problem for a table cell; the detail shows it in full. */
+    public static String shortRedirect(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("served")) {
+            return "no redirect";
+        }
+        if (t.contains("refused")) {
+            return "port 80 closed";
+        }
+        if (t.contains("http://")) {
+            return "to plain http";
+        }
+        if (t.contains("another host")) {
+            return "other host";
+        }
+        return text.length() > 16 ? text.substring(0, 16) + "…" : text;
+    }
+
     private CertificatesViewModel() {
     }
 

@@ -30,6 +30,11 @@ public final class BackgroundTasks implements AutoCloseable {
     private final ExecutorService io = Executors.newFixedThreadPool(2, named("palisade-io"));
     private final ExecutorService scan = Executors.newSingleThreadExecutor(named("palisade-scan"));
 
+    /** The I/O executor, for code that takes an {@link java.util.concurrent.Executor} (action windows). */
+    public java.util.concurrent.Executor ioExecutor() {
+        return io;
+    }
+
     /** Store and other short I/O. */
     public <T> CompletableFuture<T> io(Callable<T> work) {
         return submit(io, work).result();

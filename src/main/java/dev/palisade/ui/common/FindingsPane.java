@@ -28,7 +28,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.textfield.TextFields;
 
 /**
  * Every findings table: filters (status, minimum severity, environment, text), the table, and a
@@ -67,7 +66,7 @@ public final class FindingsPane extends VBox {
         ComboBox<String> env = new ComboBox<>(vm.envs());
         env.valueProperty().bindBidirectional(vm.envProperty());
         env.setId("filter-env");
-        TextField search = TextFields.createClearableTextField();
+        TextField search = new TextField();
         search.setPromptText("Search check, resource, message, owner…");
         search.textProperty().bindBidirectional(vm.textProperty());
         search.setId("filter-text");
@@ -84,11 +83,11 @@ public final class FindingsPane extends VBox {
         table.getStyleClass().add("findings-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Cells.<Finding>pill("Severity", f -> Pill.of(f.severity()), 100));
-        table.getColumns().add(Cells.<Finding>pill("Status", f -> Pill.of(f.status()), 90));
-        table.getColumns().add(Cells.<Finding>text("Check", Finding::check, 200));
-        table.getColumns().add(Cells.<Finding>text("Env", f -> f.env() == null ? "" : f.env(), 75));
-        table.getColumns().add(Cells.<Finding>text("Resource", f -> f.resource().name(), 220));
-        table.getColumns().add(Cells.<Finding>text("Message", Finding::message, 400));
+        table.getColumns().add(Cells.<Finding>pill("Status", f -> Pill.of(f.status()), 85));
+        table.getColumns().add(Cells.<Finding>text("Check", Finding::check, 170));
+        table.getColumns().add(Cells.<Finding>text("Env", f -> f.env() == null ? "" : f.env(), 60));
+        table.getColumns().add(Cells.<Finding>text("Resource", f -> f.resource().name(), 170));
+        table.getColumns().add(Cells.<Finding>text("Message", Finding::message, 330));
         Cells.placeholder(table, emptyHint);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -170,7 +169,7 @@ public final class FindingsPane extends VBox {
         ro.getStyleClass().add("muted-text");
         ro.visibleProperty().bind(shell.viewingLatestBinding().not());
         ro.managedProperty().bind(ro.visibleProperty());
-        detail.getChildren().addAll(check, pills, msg, res, remTitle, rem, triTitle, tri, actions, ro);
+        detail.getChildren().addAll(check, pills, msg, actions, ro, triTitle, tri, remTitle, rem, res);
     }
 
     static String describe(Triage t) {
@@ -194,6 +193,7 @@ public final class FindingsPane extends VBox {
     private static Label key(String s) {
         Label l = new Label(s);
         l.getStyleClass().add("muted-text");
+        l.setMinWidth(Label.USE_PREF_SIZE);
         return l;
     }
 
@@ -201,7 +201,7 @@ public final class FindingsPane extends VBox {
         TextField tf = new TextField(s);
         tf.setEditable(false);
         tf.getStyleClass().add("selectable");
-        tf.setPrefColumnCount(28);
+        tf.setPrefColumnCount(20);
         return tf;
     }
 

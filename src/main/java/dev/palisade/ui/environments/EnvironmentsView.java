@@ -22,6 +22,7 @@ public final class EnvironmentsView extends SnapshotScreen {
     private GridPane matrix;
     private TableView<EnvironmentsViewModel.EnvRow> table;
     private FindingsViewModel findings;
+    private Label prod;
 
     public EnvironmentsView(ShellViewModel shell) {
         super(shell, "Environments");
@@ -41,21 +42,24 @@ public final class EnvironmentsView extends SnapshotScreen {
         table.getColumns().add(Cells.pill("Kind", r -> r.production() ? new Pill("production", Tone.HIGH) : new Pill("non-prod", Tone.NEUTRAL), 100));
         table.getColumns().add(Cells.text("Account", r -> r.account() == null ? "unknown: " + r.accountError() : r.account(), 130));
         table.getColumns().add(Cells.pill("Separation", r -> new Pill(r.separation(),
-                r.account() == null ? Tone.UNKNOWN : r.sharedWith().isEmpty() ? Tone.GOOD : Tone.WARN), 260));
+                r.account() == null ? Tone.UNKNOWN : r.sharedWith().isEmpty() ? Tone.GOOD : Tone.WARN), 250));
         table.getColumns().add(Cells.text("Buckets", r -> n(r.buckets()), 70));
         table.getColumns().add(Cells.text("Databases", r -> n(r.databases()), 80));
         table.getColumns().add(Cells.text("Log groups", r -> n(r.logGroups()), 80));
         table.getColumns().add(Cells.text("IAM users", r -> n(r.users()), 80));
         table.getColumns().add(Cells.text("Roles", r -> n(r.roles()), 70));
-        table.setFixedCellSize(30);
-        table.setPrefHeight(30 * 5);
+        table.setPrefHeight(180);
+        table.setMinHeight(150);
         Cells.placeholder(table, "No environment with an aws: block. Add one under environments: in palisade.yaml.");
         findings = new FindingsViewModel(FindingsViewModel.checks("env."));
         FindingsPane pane = new FindingsPane(findings, shell, "No separation findings match the filters.");
         VBox.setVgrow(pane, Priority.ALWAYS);
         Label f = new Label("Separation findings");
         f.getStyleClass().add("section-title");
-        return new VBox(12, matrix, table, f, pane);
+        prod = new Label();
+        prod.setId("prod-people");
+        prod.setWrapText(true);
+        return new VBox(12, matrix, prod, table, f, pane);
     }
 
     private static String n(int c) {
@@ -94,6 +98,14 @@ public final class EnvironmentsView extends SnapshotScreen {
         }
         matrix.setAlignment(Pos.TOP_LEFT);
         table.getItems().setAll(m.rows());
+        int limit = shell.workspace().config().thresholds().maxProdPeople();
+        prod.setText("Who can reach production: " + (m.prodPeople().isEmpty() ? "nobody linked" : String.join(", ", m.prodPeople()))
+                + " (" + m.prodPeople().size() + " of at most " + limit + ")" + (m.unownedProd() > 0 ? ", plus " + m.unownedProd() + " account(s) nobody owns" : "") + ".");
+        for (Tone t : Tone.values()) {
+            prod.pseudoClassStateChanged(t.pseudoClass(), false);
+        }
+        prod.getStyleClass().add("prod-people");
+        prod.pseudoClassStateChanged((m.prodPeople().size() > limit || m.unownedProd() > 0 ? Tone.WARN : Tone.GOOD).pseudoClass(), true);
         findings.setFindings(s.findings());
     }
 

@@ -21,8 +21,8 @@ public final class EnvironmentsViewModel {
                          String separation, int buckets, int databases, int logGroups, int users, int roles) {
     }
 
-    /** The matrix: accounts as columns, environments as rows. */
-    public record Matrix(List<String> accounts, List<EnvRow> rows) {
+    /** The matrix: accounts as columns, environments as rows; {@code prodPeople} hold an account in a production environment. */
+    public record Matrix(List<String> accounts, List<EnvRow> rows, List<String> prodPeople, int unownedProd) {
         public boolean in(EnvRow r, String account) {
             return account.equals(r.account());
         }
@@ -49,8 +49,8 @@ public final class EnvironmentsViewModel {
                 }
             }
             String sep = acct == null ? "unknown" : shared.isEmpty() ? "dedicated account"
-                    : e.tag() != null ? "shared account, separated by tag " + e.tag().key() + "=" + e.tag().value()
-                    : "shared account, no separation";
+                    : e.tag() != null ? "shared, by tag " + e.tag().key() + "=" + e.tag().value()
+                    : "shared, not separated";
             EnvTag tag = e.tag();
             rows.add(new EnvRow(e.env(), e.production(), acct, e.accountId() == null ? "not read" : e.accountId().error(),
                     shared, sep,
@@ -60,7 +60,22 @@ public final class EnvironmentsViewModel {
                     count(e.users(), u -> true),
                     count(e.roles(), r -> true)));
         }
-        return new Matrix(List.copyOf(accounts), rows);
+        Set<String> prodEnvs = new LinkedHashSet<>();
+        envs.stream().filter(AwsEnvironment::production).forEach(e -> prodEnvs.add(e.env()));
+        List<String> prodPeople = new ArrayList<>();
+        if (s.inventory() != null && s.inventory().identities() != null) {
+            for (var p : s.inventory().identities().people()) {
+                if (p.accounts().stream().anyMatch(a -> "aws".equals(a.system()) && prodEnvs.contains(a.env()))) {
+                    prodPeople.add(p.email());
+                }
+            }
+        }
+        int unownedProd = 0;
+        if (s.inventory() != null && s.inventory().identities() != null) {
+            unownedProd = (int) s.inventory().identities().unowned().stream()
+                    .filter(a -> "aws".equals(a.system()) && prodEnvs.contains(a.env())).count();
+        }
+        return new Matrix(List.copyOf(accounts), rows, prodPeople, unownedProd);
     }
 
     private static <T> int count(Fact<List<T>> f, java.util.function.Predicate<T> owned) {

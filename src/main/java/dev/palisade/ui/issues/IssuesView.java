@@ -39,10 +39,10 @@ public final class IssuesView extends SnapshotScreen {
         issues.setId("issue-table");
         issues.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         issues.getColumns().add(Cells.pill("Severity", r -> Pill.of(r.severity()), 95));
-        issues.getColumns().add(Cells.text("Issue", r -> r.title(), 280));
-        issues.getColumns().add(Cells.text("Repository", r -> r.repository() + "#" + r.number(), 170));
+        issues.getColumns().add(Cells.text("Issue", r -> r.title(), 210));
+        issues.getColumns().add(Cells.text("Repository", r -> r.repository() + "#" + r.number(), 120));
         issues.getColumns().add(ageColumn());
-        issues.getColumns().add(Cells.text("Assignee", r -> r.assignee() == null ? "—" : r.assignee(), 100));
+        issues.getColumns().add(Cells.text("Assignee", r -> r.assignee() == null ? "—" : r.assignee(), 90));
         issues.getColumns().add(Cells.pill("Triage", r -> r.triage() == null ? null
                 : r.triage().mutes(shell.clock().instant()) ? new Pill("muted", Tone.MUTED)
                 : r.triage().owner() != null ? new Pill("owner " + r.triage().owner(), Tone.NEUTRAL) : null, 140));
@@ -68,15 +68,15 @@ public final class IssuesView extends SnapshotScreen {
         alerts = new TableView<>();
         alerts.setId("alert-table");
         alerts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        alerts.getColumns().add(Cells.text("Repository", IssuesViewModel.AlertRow::repository, 170));
-        alerts.getColumns().add(Cells.pill("Dependabot", r -> counts(r.dependabot()).pill(), 150));
+        alerts.getColumns().add(Cells.text("Repository", IssuesViewModel.AlertRow::repository, 110));
+        alerts.getColumns().add(Cells.pill("Dependabot", r -> counts(r.dependabot()).pill(), 180));
         alerts.getColumns().add(Cells.pill("Secret scanning", r -> counts(r.secretScanning()).pill(), 110));
         alerts.setPrefWidth(460);
         alerts.setMinWidth(380);
         Cells.placeholder(alerts, "No repositories read. Set github: organization in palisade.yaml and a token (tokenEnv).");
 
         SplitPane top = new SplitPane(issues, alerts);
-        top.setDividerPositions(0.64);
+        top.setDividerPositions(0.6);
         findings = new FindingsViewModel(FindingsViewModel.checks("issue.", "github.dependabot", "github.secret_scanning"));
         FindingsPane pane = new FindingsPane(findings, shell, "No security issue findings match the filters.");
         Label hint = new Label("Double-click an issue to open it in the browser. Mute or assign from the finding's detail.");
@@ -102,7 +102,8 @@ public final class IssuesView extends SnapshotScreen {
 
     private TableColumn<IssuesViewModel.IssueRow, IssuesViewModel.IssueRow> ageColumn() {
         TableColumn<IssuesViewModel.IssueRow, IssuesViewModel.IssueRow> c = new TableColumn<>("Age vs SLA");
-        c.setPrefWidth(170);
+        c.setPrefWidth(150);
+        c.setMinWidth(150);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();

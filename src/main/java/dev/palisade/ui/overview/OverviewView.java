@@ -98,6 +98,14 @@ public final class OverviewView extends SnapshotScreen {
         counters.getChildren().add(counter(String.valueOf(o.error()), "Could not check", o.error() == 0 ? Tone.NEUTRAL : Tone.UNKNOWN, "count-error"));
         counters.getChildren().add(counter(String.valueOf(o.muted()), "Muted", Tone.NEUTRAL, "count-muted"));
         change.setText(o.changeSincePrevious());
+        OverviewViewModel.previous(s, shell.summaries()).ifPresent(prev -> shell.load(prev.id())
+                .thenApply(p -> dev.palisade.ui.snapshots.SnapshotDiff.of(p, s))
+                .whenCompleteAsync((d, t) -> {
+                    // a newer snapshot may be showing by now; only annotate the one we diffed
+                    if (t == null && shell.snapshotProperty().get() != null && shell.snapshotProperty().get().id().equals(s.id())) {
+                        change.setText(OverviewViewModel.changeText(d));
+                    }
+                }, shell.fx()));
 
         chart.getData().clear();
         XYChart.Series<String, Number> failing = new XYChart.Series<>();

@@ -80,6 +80,28 @@ public final class OverviewViewModel {
         return new Overview(score, bySev, fail, error, muted, pass, tiles, sources, trend, change(s, history));
     }
 
+    /** The stored snapshot just before {@code s}, if any (for "changed since last scan"). */
+    public static java.util.Optional<SnapshotSummary> previous(Snapshot s, List<SnapshotSummary> history) {
+        List<SnapshotSummary> sorted = history.stream().sorted(Comparator.comparing(SnapshotSummary::startedAt)).toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).id().equals(s.id())) {
+                return java.util.Optional.of(sorted.get(i - 1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** "Since the previous scan: 2 new, 3 fixed, 1 regressed." */
+    public static String changeText(dev.palisade.ui.snapshots.SnapshotDiff d) {
+        long n = d.count(dev.palisade.ui.snapshots.SnapshotDiff.Kind.NEW);
+        long f = d.count(dev.palisade.ui.snapshots.SnapshotDiff.Kind.FIXED);
+        long r = d.count(dev.palisade.ui.snapshots.SnapshotDiff.Kind.REGRESSED);
+        if (n + f + r == 0) {
+            return "No change since the previous scan.";
+        }
+        return "Since the previous scan: " + n + " new, " + f + " fixed, " + r + " regressed. See Snapshots for the details.";
+    }
+
     /** "3 more failing than the previous scan" or similar, from the stored counts. */
     static String change(Snapshot s, List<SnapshotSummary> history) {
         List<SnapshotSummary> sorted = history.stream().sorted(Comparator.comparing(SnapshotSummary::startedAt)).toList();

@@ -267,7 +267,7 @@ public final class ShellViewModel {
                 if (root instanceof CancellationException || root instanceof InterruptedException) {
                     progressText.set("Scan cancelled; nothing was stored.");
                     progress.set(0);
-                    done.completeExceptionally(root);
+                    done.cancel(false);
                     return;
                 }
                 progressText.set("Scan failed.");
@@ -363,7 +363,8 @@ public final class ShellViewModel {
                 findings, s.inventory()));
     }
 
-    private String actor() {
+    /** Who acts: the signed-in admin, else "demo" or the OS user. */
+    public String actor() {
         String who = signedIn.get();
         return who == null ? (workspace.isDemo() ? "demo" : System.getProperty("user.name", "local")) : who;
     }

@@ -38,6 +38,14 @@ class AccessViewModelTest {
     }
 
     @Test
+    void collectsTheFindingsAboutAPersonAcrossSystems() {
+        var bob = m.people().stream().filter(p -> p.email().startsWith("bob")).findFirst().orElseThrow();
+        var checks = AccessViewModel.findingsOf(SampleCompany.snapshot("s", NOW, false, 0), bob).stream().map(f -> f.check()).toList();
+        assertThat(checks).contains("iam.user.console_mfa", "iam.user.direct_admin", "iam.key.rotation", "gws.user.2sv", "github.member.2fa")
+                .doesNotContain("access.departed.active");
+    }
+
+    @Test
     void listsAccountsNobodyOwnsWithUnknown2faShownAsUnknown() {
         assertThat(m.unowned()).extracting(AccessViewModel.UnownedRow::name).containsExactly("deploy-bot", "ghost-contractor");
         var ghost = m.unowned().get(1);

@@ -29,7 +29,7 @@ class CertificatesViewModelTest {
         assertThat(rows.stream().filter(r -> r.name().equals("acme.example:443")).map(CertificatesViewModel.CertRow::address))
                 .containsExactly("192.0.2.10, 192.0.2.11");
         var old = CertificatesViewModel.find(rows, "app.acme.example:443", "192.0.2.21");
-        assertThat(old.daysLeft()).isEqualTo(4);
+        assertThat(old.daysLeft()).isEqualTo(5);
         assertThat(old.expiryTone()).isEqualTo(Tone.CRITICAL);
         assertThat(old.hsts().text()).isEqualTo("absent");
         var fresh = CertificatesViewModel.find(rows, "app.acme.example:443", "192.0.2.20");

@@ -34,6 +34,8 @@ class FindingsViewModelTest {
         vm.textProperty().set("ACME-PROD-LOGS");
         assertThat(vm.shown()).isNotEmpty().allMatch(f -> f.resource().name().equals("acme-prod-logs"));
         vm.statusProperty().set(FindingsViewModel.StatusFilter.PASS);
+        assertThat(vm.shown()).isNotEmpty().allMatch(f -> f.status() == Status.PASS && f.message().contains("acme-prod-logs"));
+        vm.textProperty().set("no-such-bucket");
         assertThat(vm.shown()).isEmpty();
         vm.statusProperty().set(FindingsViewModel.StatusFilter.ALL);
         vm.textProperty().set("");

@@ -17,9 +17,11 @@ class EnvironmentsViewModelTest {
         assertThat(prod.buckets()).isEqualTo(3);
         var staging = m.rows().get(1);
         assertThat(staging.sharedWith()).containsExactly("demo");
-        assertThat(staging.separation()).isEqualTo("shared account, separated by tag env=staging");
+        assertThat(staging.separation()).isEqualTo("shared, by tag env=staging");
         assertThat(staging.buckets()).as("its tagged bucket plus the untagged one").isEqualTo(2);
         assertThat(m.in(staging, SampleCompany.SHARED)).isTrue();
         assertThat(m.in(staging, SampleCompany.PROD)).isFalse();
+        assertThat(m.prodPeople()).containsExactly("alice@acme.example", "bob@acme.example");
+        assertThat(m.unownedProd()).as("deploy-bot").isEqualTo(1);
     }
 }

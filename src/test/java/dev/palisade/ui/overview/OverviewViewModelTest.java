@@ -32,6 +32,19 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void describesWhatChangedSinceThePreviousScan() {
+        InMemoryWorkspace ws = new InMemoryWorkspace(Instant.parse("2026-12-01T10:00:00Z"), 3);
+        var list = ws.snapshots().list();
+        Snapshot latest = ws.snapshots().load(list.get(0).id()).orElseThrow();
+        var prev = OverviewViewModel.previous(latest, list).orElseThrow();
+        assertThat(prev.id()).isEqualTo(list.get(1).id());
+        var d = dev.palisade.ui.snapshots.SnapshotDiff.of(ws.snapshots().load(prev.id()).orElseThrow(), latest);
+        assertThat(OverviewViewModel.changeText(d)).isEqualTo("Since the previous scan: 0 new, 1 fixed, 0 regressed. See Snapshots for the details.");
+        assertThat(OverviewViewModel.changeText(dev.palisade.ui.snapshots.SnapshotDiff.of(latest, latest))).isEqualTo("No change since the previous scan.");
+        assertThat(OverviewViewModel.previous(ws.snapshots().load(list.get(2).id()).orElseThrow(), list)).isEmpty();
+    }
+
+    @Test
     void saysThereIsNothingToCompareForTheFirstScan() {
         InMemoryWorkspace ws = new InMemoryWorkspace(Instant.parse("2026-12-01T10:00:00Z"), 1);
         var list = ws.snapshots().list();

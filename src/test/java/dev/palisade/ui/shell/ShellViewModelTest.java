@@ -75,8 +75,9 @@ class ShellViewModelTest {
         var scan = vm.scan();
         Thread.sleep(200);
         vm.cancelScan();
-        assertThatThrownBy(() -> scan.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> scan.get(5, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(vm.scanningProperty().get()).isFalse();
+        Thread.sleep(300);
         assertThat(ws.snapshots().list()).hasSize(3);
         assertThat(vm.progressTextProperty().get()).contains("cancelled");
         assertThat(vm.errorProperty().get()).as("a cancel is not an error").isNull();
@@ -125,6 +126,47 @@ class ShellViewModelTest {
         assertThatThrownBy(() -> vm.mute(f, " ", NOW.plusSeconds(3600), null).get()).hasMessageContaining("note");
         assertThatThrownBy(() -> vm.mute(f, "why", NOW.minusSeconds(1), null).get()).hasMessageContaining("future");
         assertThat(ws.triage().allTriage()).isEmpty();
+    }
+
+    @Test
+    void aSignedInAdminIsTheActorOfTriageChanges() throws Exception {
+        SessionGate gate = new SessionGate() {
+            private String email;
+
+            @Override
+            public java.util.Optional<String> signedInEmail() {
+                return java.util.Optional.ofNullable(email);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<String> signIn() {
+                email = "alice@acme.example";
+                return java.util.concurrent.CompletableFuture.completedFuture(email);
+            }
+
+            @Override
+            public void signOut() {
+                email = null;
+            }
+        };
+        ShellViewModel signed = new ShellViewModel(ws, tasks, Runnable::run, Clock.fixed(NOW, ZoneOffset.UTC), gate);
+        assertThat(signed.signedInProperty().get()).isNull();
+        signed.signIn().get(5, TimeUnit.SECONDS);
+        assertThat(signed.signedInProperty().get()).isEqualTo("alice@acme.example");
+        signed.refresh().get(5, TimeUnit.SECONDS);
+        Finding f = signed.snapshotProperty().get().findings().get(0);
+        signed.assign(f, "bob@acme.example").get(5, TimeUnit.SECONDS);
+        var entries = ws.audit().entries();
+        assertThat(entries.get(entries.size() - 1).actor()).isEqualTo("alice@acme.example");
+        assertThat(ws.triage().allTriage().values()).allMatch(t -> "alice@acme.example".equals(t.updatedBy()));
+        signed.signOut();
+        assertThat(signed.signedInProperty().get()).isNull();
+    }
+
+    @Test
+    void aRefusedSignInIsReportedAsAnError() throws Exception {
+        vm.signIn().handle((v, t) -> null).get(5, TimeUnit.SECONDS);
+        assertThat(vm.errorProperty().get().summary()).startsWith("Sign-in failed: Sign-in is not configured");
     }
 
     @Test

@@ -28,8 +28,9 @@ class SnapshotDiffTest {
         Snapshot newer = snap("b", t0.plusSeconds(3600), f("fixed", Status.PASS), f("regressed", Status.FAIL), f("still", Status.FAIL), f("new", Status.FAIL));
         for (SnapshotDiff d : List.of(SnapshotDiff.of(older, newer), SnapshotDiff.of(newer, older))) {
             assertThat(d.olderId()).isEqualTo("a");
-            assertThat(d.changes()).extracting(c -> c.kind() + ":" + c.finding().resource().name()).containsExactly(
+            assertThat(d.changes()).extracting(c -> c.kind() + ":" + c.finding().resource().name()).containsExactlyInAnyOrder(
                     "NEW:new", "REGRESSED:regressed", "FIXED:fixed", "FIXED:gone", "STILL_FAILING:still");
+            assertThat(d.changes()).extracting(SnapshotDiff.Change::kind).isSorted();
             assertThat(d.count(SnapshotDiff.Kind.FIXED)).isEqualTo(2);
         }
     }
