@@ -77,8 +77,11 @@ public final class GitHubChecks {
             }
             List<Finding> out = new ArrayList<>();
             accounts(out, org, org.members(), "Members");
-            if (org.outsideCollaborators() != null) {
-                accounts(out, org, org.outsideCollaborators(), "Outside collaborators");
+            if (org.members() != null && org.members().isKnown() && org.outsideCollaborators() != null
+                    && !org.outsideCollaborators().isKnown()) {
+                out.add(error(null, Resources.githubOrg(org.organization()), explain("Outside collaborators of GitHub"
+                        + " organization " + org.organization() + " could not be listed", org.outsideCollaborators(),
+                        org.organization())));
             }
             return out;
         }

@@ -41,7 +41,7 @@ class GitHubChecksTest {
     }
 
     static GitHubOrg org(Fact<Boolean> tfa, Fact<List<GitHubMember>> members, Fact<List<GitHubRepo>> repos,
-                         Fact<List<SecurityIssue>> issues, Fact<List<GitHubMember>> outside) {
+                         Fact<List<SecurityIssue>> issues, Fact<List<String>> outside) {
         return new GitHubOrg("acme", tfa, members, repos, issues, outside);
     }
 
@@ -118,9 +118,9 @@ class GitHubChecksTest {
                         new GitHubMember("alice", null, "member", Fact.known(true), List.of()),
                         new GitHubMember("bob", null, "member", Fact.known(false), List.of()),
                         new GitHubMember("root", null, "admin", Fact.known(false), List.of()),
-                        new GitHubMember("carol", null, "member", Fact.unknown("Only owners can use this filter."), List.of()))),
-                NO_REPOS, NO_ISSUES, Fact.known(List.of(
-                        new GitHubMember("contractor", null, "outside_collaborator", Fact.known(false), List.of()))));
+                        new GitHubMember("carol", null, "member", Fact.unknown("Only owners can use this filter."), List.of()),
+                        new GitHubMember("contractor", null, "outside_collaborator", Fact.known(false), List.of()))),
+                NO_REPOS, NO_ISSUES, Fact.known(List.of("contractor")));
         List<Finding> f = run(new GitHubChecks.MemberTwoFactor(), org);
         assertThat(f).extracting(x -> x.resource().id() + ":" + x.status() + ":" + x.severity()).containsExactly(
                 "alice:PASS:HIGH", "bob:FAIL:HIGH", "root:FAIL:CRITICAL", "carol:ERROR:HIGH", "contractor:FAIL:HIGH");
@@ -133,11 +133,20 @@ class GitHubChecksTest {
     void unlistableMembersOrOutsideCollaboratorsAreErrorsOnTheOrg() {
         GitHubOrg org = org(Fact.known(true), Fact.unknown("needs read:org."), NO_REPOS, NO_ISSUES,
                 Fact.unknown("Outside collaborators: needs read:org."));
-        List<Finding> f = run(new GitHubChecks.MemberTwoFactor(), org);
-        assertThat(f).hasSize(2).allSatisfy(x -> {
+        assertThat(run(new GitHubChecks.MemberTwoFactor(), org)).singleElement().satisfies(x -> {
             assertThat(x.status()).isEqualTo(Status.ERROR);
             assertThat(x.resource().id()).isEqualTo("github-org:acme");
+            assertThat(x.message()).startsWith("Members of GitHub organization acme could not be listed");
         });
+        GitHubOrg onlyOutside = org(Fact.known(true), Fact.known(List.of(
+                        new GitHubMember("alice", null, "member", Fact.known(true), List.of()))), NO_REPOS, NO_ISSUES,
+                Fact.unknown("needs read:org."));
+        assertThat(run(new GitHubChecks.MemberTwoFactor(), onlyOutside))
+                .extracting(x -> x.resource().id() + ":" + x.status())
+                .containsExactly("alice:PASS", "github-org:acme:ERROR");
+        assertThat(run(new GitHubChecks.MemberTwoFactor(), new GitHubOrg("acme", Fact.known(true), Fact.known(List.of(
+                new GitHubMember("alice", null, "member", Fact.known(true), List.of()))), NO_REPOS, NO_ISSUES)))
+                .singleElement().extracting(Finding::status).isEqualTo(Status.PASS);
     }
 
     @Test

@@ -37,14 +37,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a GitHub organization: whether it requires 2FA, its members (with roles) and outside
- * collaborators and which of them have 2FA disabled, its repositories with open Dependabot and
+ * Reads a GitHub organization: whether it requires 2FA, its members (with roles, names and verified
+ * org emails) and outside collaborators and which of them have 2FA disabled, its repositories with open Dependabot and
  * secret-scanning alert counts, and its open issues carrying a security label.
  *
  * <p>Whatever cannot be read becomes an unknown {@link Fact} whose message names the missing
  * scope or permission, and the source is PARTIAL; a rejected token (401), a missing token or an
  * unreachable organization make the source ERROR. Secret-scanning alerts are requested with
  * {@code hide_secret=true} and only counted: a secret's value is never kept.
+ *
+ * <p>Token rights for a complete scan: a classic token of an org owner with {@code read:org},
+ * {@code repo} and {@code security_events}; or a fine-grained token with the organization
+ * permissions Members and Administration (read) and the repository permissions Metadata, Issues,
+ * Dependabot alerts and Secret scanning alerts (read). Only org owners see 2FA data.
  */
 public final class GitHubCollector implements Collector {
     public static final String KIND = "github";
@@ -141,10 +146,17 @@ public final class GitHubCollector implements Collector {
         note(problems, twoFactorRequired);
 
         progress.update(SOURCE, 0.1, "Reading members of " + org);
-        Fact<List<GitHubMember>> members = members(client, org, problems);
-        note(problems, members);
+        Fact<List<GitHubMember>> orgMembers = members(client, org, problems);
+        note(problems, orgMembers);
         Fact<List<GitHubMember>> outside = outsideCollaborators(client, org, problems);
         note(problems, outside);
+        Fact<List<GitHubMember>> members = orgMembers;
+        if (orgMembers.isKnown() && outside.isKnown()) {
+            List<GitHubMember> all = new ArrayList<>(orgMembers.value());
+            all.addAll(outside.value());
+            members = Fact.known(List.copyOf(all));
+        }
+        Fact<List<String>> outsideLogins = outside.map(l -> l.stream().map(GitHubMember::login).toList());
 
         progress.update(SOURCE, 0.3, "Reading security issues of " + org);
         Fact<List<SecurityIssue>> issues = issues(client, org);
@@ -154,7 +166,7 @@ public final class GitHubCollector implements Collector {
         Fact<List<GitHubRepo>> repos = repositories(client, org, progress, problems);
         note(problems, repos);
 
-        GitHubOrg result = new GitHubOrg(org, twoFactorRequired, members, repos, issues, outside);
+        GitHubOrg result = new GitHubOrg(org, twoFactorRequired, members, repos, issues, outsideLogins);
         SourceState state = problems.isEmpty() ? SourceState.OK : SourceState.PARTIAL;
         String error = problems.isEmpty() ? null : String.join(" ", new LinkedHashSet<>(problems));
         SourceStatus status = new SourceStatus(SOURCE, state, error, client.apiCalls(), elapsedMs(started));
