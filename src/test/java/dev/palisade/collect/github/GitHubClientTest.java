@@ -112,6 +112,30 @@ class GitHubClientTest {
     }
 
     @Test
+    void aRateLimitWaitEndsWhenTheScanIsCancelled() throws Exception {
+        server.secondaryRateLimitOnce("/orgs/acme", 60);
+        GitHubClient c = new GitHubClient(server.apiUrl(), GitHubToken.of(server.validToken),
+                GitHubClient.Options.defaults(), GitHubClient.Sleeper.REAL, Clock.systemUTC());
+        var outcome = new java.util.concurrent.CompletableFuture<Throwable>();
+        Thread t = new Thread(() -> {
+            try {
+                c.get("/orgs/acme");
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        t.start();
+        while (server.requests().isEmpty()) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
+        t.interrupt();
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void givesUpAfterMaxAttemptsOfRateLimits() {
         for (int i = 0; i < 5; i++) {
             server.secondaryRateLimitOnce("/orgs/acme", 2);
