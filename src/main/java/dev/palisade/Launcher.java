@@ -1,11 +1,61 @@
 package dev.palisade;
 
-/** Entry point: no arguments opens the console; a subcommand runs headless. PLACEHOLDER: filled by the CLI work. */
+import dev.palisade.cli.Cli;
+import dev.palisade.cli.CliContext;
+import dev.palisade.cli.PalisadeCommand;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Entry point of {@code palisade.jar}: no arguments opens the desktop console; a subcommand runs
+ * headless and exits with its code. Not an {@code Application} subclass, so JavaFX starts from a
+ * plain (shaded) classpath; JavaFX classes are only loaded when the console opens.
+ */
 public final class Launcher {
+    /** System property logback.xml reads for the log directory. */
+    public static final String LOG_DIR_PROPERTY = "palisade.logdir";
+    /** System property holding the resolved data directory, for the desktop app. */
+    public static final String HOME_PROPERTY = "palisade.home";
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        javafx.application.Application.launch(dev.palisade.ui.PalisadeApp.class, args);
+        Path home = homeOf(args, System.getenv());
+        System.setProperty(HOME_PROPERTY, home.toString());
+        configureLogging(home);
+        if (args.length == 0 || (args.length == 2 && "--home".equals(args[0]))) {
+            Gui.launch();
+            return;
+        }
+        int code = Cli.run(CliContext.system(), args);
+        System.exit(code);
+    }
+
+    /** Points logback at {@code HOME/logs} before the first logger is created. */
+    public static void configureLogging(Path home) {
+        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
+            System.setProperty(LOG_DIR_PROPERTY, home.resolve("logs").toString());
+        }
+    }
+
+    /** The data directory the arguments select ({@code --home DIR} or {@code --home=DIR}), else the environment's. */
+    static Path homeOf(String[] args, Map<String, String> env) {
+        Path flag = null;
+        for (int i = 0; i < args.length; i++) {
+            if ("--home".equals(args[i]) && i + 1 < args.length) {
+                flag = Path.of(args[i + 1]);
+            } else if (args[i].startsWith("--home=")) {
+                flag = Path.of(args[i].substring("--home=".length()));
+            }
+        }
+        return PalisadeCommand.resolveHome(flag, env);
+    }
+
+    /** Kept apart so that headless commands never load JavaFX. */
+    private static final class Gui {
+        static void launch() {
+            javafx.application.Application.launch(dev.palisade.ui.PalisadeApp.class);
+        }
     }
 }
