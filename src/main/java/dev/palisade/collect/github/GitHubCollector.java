@@ -95,15 +95,21 @@ public final class GitHubCollector implements Collector {
         GitHubConfig gh = Objects.requireNonNull(cfg.github(), "configuration has no github: section");
         String fromEnv = environment.apply(gh.tokenEnv());
         GitHubToken token = null;
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            token = GitHubToken.of(fromEnv);
-        } else {
-            Optional<String> stored = keychain.get();
-            if (stored.isPresent() && !stored.get().isBlank()) {
-                token = GitHubToken.of(stored.get());
-            }
-        }
         String hint = "the environment variable " + gh.tokenEnv() + " or the token stored from the app";
+        String source = "the environment variable " + gh.tokenEnv();
+        try {
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                token = GitHubToken.of(fromEnv);
+            } else {
+                source = "the token stored from the app";
+                Optional<String> stored = keychain.get();
+                if (stored.isPresent() && !stored.get().isBlank()) {
+                    token = GitHubToken.of(stored.get());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            hint = "a valid token in " + source + " (" + e.getMessage() + ")";
+        }
         return new GitHubCollector(gh, token, hint, GitHubClient.Options.defaults(), GitHubClient.Sleeper.REAL,
                 Clock.systemUTC());
     }
@@ -121,7 +127,13 @@ public final class GitHubCollector implements Collector {
             String msg = "No GitHub token: set " + tokenHint + " (a token with read:org, repo and security_events).";
             return failed(org, msg, 0, started, progress);
         }
-        GitHubClient client = new GitHubClient(URI.create(config.apiUrl()), token, options, sleeper, clock);
+        GitHubClient client;
+        try {
+            client = new GitHubClient(URI.create(config.apiUrl()), token, options, sleeper, clock);
+        } catch (IllegalArgumentException e) {
+            return failed(org, "github.apiUrl '" + config.apiUrl() + "' is not an http(s) URL such as https://api.github.com"
+                    + " or https://HOST/api/v3.", 0, started, progress);
+        }
         String o = enc(org);
         progress.update(SOURCE, 0.0, "Reading organization " + org);
         JsonNode orgJson;

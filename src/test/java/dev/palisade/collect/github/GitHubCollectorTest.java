@@ -347,6 +347,25 @@ class GitHubCollectorTest {
     }
 
     @Test
+    void aMalformedTokenOrApiUrlIsASourceErrorThatQuotesNeither() throws Exception {
+        PalisadeConfig cfg = new PalisadeConfig(null, "Acme", null, null, null, null,
+                new GitHubConfig("acme", server.apiUrl().toString(), "MY_GH_TOKEN", null), null, null);
+        CollectorResult r = GitHubCollector.fromConfig(cfg, Map.of("MY_GH_TOKEN", "ghp_abc\ndef")::get, Optional::empty)
+                .collect(ScanProgress.NONE);
+        assertThat(r.sources().get(0).status()).isEqualTo(SourceState.ERROR);
+        assertThat(r.sources().get(0).error()).contains("MY_GH_TOKEN").contains("control characters")
+                .doesNotContain("ghp_abc");
+        assertThat(server.requests()).isEmpty();
+
+        PalisadeConfig badUrl = new PalisadeConfig(null, "Acme", null, null, null, null,
+                new GitHubConfig("acme", "ftp://github.example", "MY_GH_TOKEN", null), null, null);
+        CollectorResult u = GitHubCollector.fromConfig(badUrl, Map.of("MY_GH_TOKEN", server.validToken)::get,
+                Optional::empty).collect(ScanProgress.NONE);
+        assertThat(u.sources().get(0).status()).isEqualTo(SourceState.ERROR);
+        assertThat(u.sources().get(0).error()).contains("github.apiUrl").contains("ftp://github.example");
+    }
+
+    @Test
     void neitherTheTokenNorASecretValueReachesLogsOrTheStoredSnapshot(@TempDir Path home) throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger("dev.palisade");
         Level before = root.getLevel();
