@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #signIn()} blocks until the browser step ends: call it off the UI thread; {@link #cancel()}
  * ends a waiting attempt from another thread.
  */
-public final class GoogleSignIn {
+public final class GoogleSignIn implements Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(GoogleSignIn.class);
     public static final String DIRECTORY_READONLY = "https://www.googleapis.com/auth/admin.directory.user.readonly";
     public static final String DIRECTORY_USER = "https://www.googleapis.com/auth/admin.directory.user";
@@ -75,12 +75,14 @@ public final class GoogleSignIn {
     }
 
     /** The signed-in session, if one is open and not expired. */
+    @Override
     public Optional<Session> session() {
         Session s = session;
         return s != null && !s.isExpired(clock.instant()) ? Optional.of(s) : Optional.empty();
     }
 
     /** Runs the whole sign-in; records the outcome (granted or refused, with the reason) as an {@link AuthEvent}. */
+    @Override
     public Session signIn() throws SignInException {
         try {
             Result r = authorize(SCAN_SCOPES, null, null);
@@ -107,6 +109,7 @@ public final class GoogleSignIn {
      *
      * @return every scope now granted
      */
+    @Override
     public Set<String> grantScope(String scope) throws SignInException {
         Session s = session().orElseThrow(() -> new SignInException(SignInException.Reason.CANCELLED,
                 "Sign in first; extra permissions can only be granted to the signed-in admin."));
@@ -117,6 +120,7 @@ public final class GoogleSignIn {
     }
 
     /** The scopes the stored refresh token carries. */
+    @Override
     public Set<String> grantedScopes() {
         return secrets.get(SecretStore.GOOGLE_SCOPES)
                 .map(v -> (Set<String>) new TreeSet<>(List.of(v.split(" "))))
@@ -124,6 +128,7 @@ public final class GoogleSignIn {
     }
 
     /** Ends a waiting sign-in (the person clicked Cancel); its {@link #signIn()} throws CANCELLED. */
+    @Override
     public void cancel() {
         LoopbackReceiver r = pending;
         if (r != null) {
@@ -135,6 +140,7 @@ public final class GoogleSignIn {
      * Signs out: revokes the refresh token at the provider, deletes it and the session. The local copy is
      * deleted even when the provider cannot be reached (the outcome says so).
      */
+    @Override
     public void signOut() {
         String actor = session == null ? "unknown" : session.email();
         String outcome = "signed out";

@@ -113,7 +113,7 @@ final class LoopbackReceiver implements AutoCloseable {
                 respond(ex, 400, "The sign-in response was incomplete. Return to Palisade.");
                 return;
             }
-            respond(ex, 200, "Signed in. You can close this tab and return to Palisade.");
+            respond(ex, 200, "Palisade received your sign-in. Close this tab and return to Palisade, which checks it and lets you in.");
             code.complete(c);
         }
     }

@@ -60,6 +60,21 @@ public final class StoreKeys {
                 + " (or a new one on first use), or run the command in a terminal to be asked for it.");
     }
 
+    /**
+     * Changes the passphrase that protects {@code home}'s secrets file (the data key and tokens are
+     * re-wrapped; stored snapshots stay readable). A wrong {@code current} changes nothing.
+     *
+     * @throws SecretStoreException when the home keeps its secrets in the OS keychain (no passphrase to change)
+     */
+    public static void changePassphrase(Path home, char[] current, char[] next) {
+        Path file = home.resolve(SECRETS_FILE);
+        if (!Files.exists(file)) {
+            throw new SecretStoreException("There is no passphrase to change: " + home
+                    + " keeps its secrets in the OS keychain (or has none yet).");
+        }
+        EncryptedFileSecretStore.open(file, current).changePassphrase(current, next);
+    }
+
     /** The codec of {@code home}'s store, opening its secrets as {@link #secrets(Path)} does. */
     public static PayloadCodec codec(Path home) {
         return codec(secrets(home));

@@ -38,7 +38,7 @@ public final class ConsoleUnusedCheck extends IamUserCheck {
                     + u.name() + " is known."));
         }
         long idle = AwsScope.daysSince(since, ctx.now());
-        String what = c.passwordLastUsed() != null ? "last used " + AwsScope.days(idle) + " ago" : "never used, created " + AwsScope.days(idle) + " ago";
+        String what = c.passwordLastUsed() != null ? "last used " + AwsScope.days(idle) + " ago" : "never used since it was created " + AwsScope.days(idle) + " ago";
         return idle > limit
                 ? List.of(fail(a.env(), r, "IAM user " + u.name() + " has a console password " + what
                         + ", more than the " + limit + "-day limit."))

@@ -8,7 +8,6 @@ import dev.palisade.core.check.Area;
 import dev.palisade.core.check.CheckContext;
 import dev.palisade.core.inventory.AccessKey;
 import dev.palisade.core.inventory.AccountRef;
-import dev.palisade.core.inventory.AwsEnvironment;
 import dev.palisade.core.inventory.GitHubMember;
 import dev.palisade.core.inventory.IamUser;
 import dev.palisade.core.inventory.Person;
@@ -47,20 +46,23 @@ public final class DepartedActiveCheck extends AbstractCheck {
         }
         Map<String, IamUser> iam = new HashMap<>();
         List<String> unreadable = new ArrayList<>();
-        for (AwsEnvironment e : ctx.inventory().aws()) {
-            if (e.users() != null && e.users().isKnown()) {
-                e.users().value().forEach(u -> iam.putIfAbsent(u.arn(), u));
+        for (AwsScope.Account a : AwsScope.accounts(ctx.inventory())) {
+            var users = a.fact(e -> e.users());
+            if (users.isKnown()) {
+                users.value().forEach(u -> iam.putIfAbsent(u.arn(), u));
             } else {
-                unreadable.add("the IAM users of environment " + e.env());
+                unreadable.add("the IAM users of environment " + a.env());
             }
         }
         Map<String, GitHubMember> members = new HashMap<>();
         var gh = ctx.inventory().github();
         if (gh != null) {
-            if (gh.members() != null && gh.members().isKnown()) {
-                gh.members().value().forEach(m -> members.put(m.login().toLowerCase(java.util.Locale.ROOT), m));
-            } else {
+            gh.accounts().forEach(m -> members.putIfAbsent(m.login().toLowerCase(java.util.Locale.ROOT), m));
+            if (gh.members() == null || !gh.members().isKnown()) {
                 unreadable.add("the members of GitHub organization " + gh.organization());
+            }
+            if (gh.outsideCollaborators() != null && !gh.outsideCollaborators().isKnown()) {
+                unreadable.add("the outside collaborators of GitHub organization " + gh.organization());
             }
         }
         for (Person p : AwsScope.identities(ctx).people()) {

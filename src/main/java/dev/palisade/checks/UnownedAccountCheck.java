@@ -64,15 +64,27 @@ public final class UnownedAccountCheck extends AbstractCheck {
         }
         var gh = ctx.inventory().github();
         if (gh != null) {
-            if (gh.members() == null || !gh.members().isKnown()) {
-                Resource r = Resources.githubOrg(gh.organization());
-                out.add(error(null, r, "The members of GitHub organization " + gh.organization() + " could not be listed ("
-                        + AwsScope.reason(gh.members() == null ? "not collected" : gh.members().error()) + "), so their owners were not checked."));
-            } else {
-                for (GitHubMember m : gh.members().value()) {
+            Resource org = Resources.githubOrg(gh.organization());
+            for (int i = 0; i < 2; i++) {
+                boolean collaborators = i == 1;
+                var list = collaborators ? gh.outsideCollaborators() : gh.members();
+                if (collaborators && list == null) {
+                    continue; // inventories built without a separate collaborator list
+                }
+                if (list == null || !list.isKnown()) {
+                    String what = collaborators ? "outside collaborators" : "members";
+                    out.add(error(null, org, "The " + what + " of GitHub organization " + gh.organization() + " could not be listed ("
+                            + AwsScope.reason(list == null ? "not collected" : list.error()) + "), so their owners were not checked."));
+                    continue;
+                }
+                for (GitHubMember m : list.value()) {
+                    if (!seen.add("github|" + m.login().toLowerCase(java.util.Locale.ROOT))) {
+                        continue;
+                    }
                     Resource r = Resources.githubMember(m.login());
                     String key = "github|" + m.login();
-                    String kind = m.outsideCollaborator() ? "GitHub outside collaborator " : "GitHub member ";
+                    String kind = m.outsideCollaborator() || collaborators
+                            ? "GitHub outside collaborator " : "GitHub member ";
                     out.add(owners.containsKey(key)
                             ? pass(null, r, kind + m.login() + " belongs to " + owners.get(key) + " (linked by " + how.get(key) + ").")
                             : fail(null, r, kind + m.login() + " is linked to no person."));

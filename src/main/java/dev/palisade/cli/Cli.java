@@ -55,7 +55,8 @@ public final class Cli {
 
     static boolean isUserError(Exception ex) {
         return ex instanceof ConfigException || ex instanceof ScanException || ex instanceof StoreException
-                || ex instanceof UserError || ex instanceof CommandLine.ParameterException
+                || ex instanceof UserError || ex instanceof dev.palisade.auth.PassphraseUnavailableException
+                || ex instanceof dev.palisade.auth.SecretStoreException || ex instanceof dev.palisade.act.ActionException || ex instanceof CommandLine.ParameterException
                 || ex instanceof UncheckedIOException || ex instanceof IOException;
     }
 

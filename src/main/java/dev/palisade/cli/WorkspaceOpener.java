@@ -19,11 +19,15 @@ public interface WorkspaceOpener {
      */
     LocalWorkspace open(Path home, boolean demo, Clock clock, Map<String, String> env) throws ConfigException;
 
+    /**
+     * The real one: the demo in {@code home/demo}, else {@code home} with its secrets (OS keychain, else
+     * {@code PALISADE_PASSPHRASE} from {@code env}, else a terminal prompt) sealing the store.
+     */
     static WorkspaceOpener standard() {
         return (home, demo, clock, env) -> {
-            LocalWorkspace.Options o = LocalWorkspace.Options.defaults().withClock(clock)
-                    .withActor("cli:" + System.getProperty("user.name", "user"));
-            return demo ? LocalWorkspace.openDemo(home.resolve("demo"), o) : LocalWorkspace.open(home, o);
+            String actor = "cli:" + System.getProperty("user.name", "user");
+            return demo ? dev.palisade.Workspaces.openDemo(home, clock, actor)
+                    : dev.palisade.Workspaces.openLocal(home, clock, actor, env, dev.palisade.auth.PassphrasePrompt.console());
         };
     }
 }

@@ -81,6 +81,22 @@ public final class ActFixture implements AutoCloseable {
         apis.members.add("someone-else");
     }
 
+    public Path profileFile() {
+        return profileFile;
+    }
+
+    public FakeWriteApis apis() {
+        return apis;
+    }
+
+    public java.util.List<String> prodMutations() {
+        return java.util.List.copyOf(prod.mutations);
+    }
+
+    public FakeIamServer.User prodUser(String name) {
+        return prod.users.get(name);
+    }
+
     Map<String, EnvironmentConfig> environments() {
         return Map.of(
                 "prod", new EnvironmentConfig("prod", true,

@@ -51,6 +51,13 @@ public final class ActFixtureAccess {
 
     public static Setup setUp(Path home) throws IOException {
         ActFixture fx = new ActFixture(home);
+        LocalWorkspace ws = open(fx, home);
+        ws.snapshots().save(ActFixture.snapshot(Instant.parse("2026-12-01T09:00:00Z")));
+        return new Setup(fx, ws);
+    }
+
+    /** A fresh workspace on the fixture's servers (each CLI command opens and closes its own). */
+    public static LocalWorkspace open(ActFixture fx, Path home) {
         PalisadeConfig config = new PalisadeConfig(home, "Acme",
                 new GoogleConfig("acme.example", List.of("founder@acme.example"), null, null, fx.apis.directoryUrl(), null, null, 15),
                 new java.util.LinkedHashMap<>(fx.environments()), List.of(), null,
@@ -59,10 +66,8 @@ public final class ActFixtureAccess {
                 .register("aws", c -> true, c -> collector("aws", () -> awsFromServers(fx)))
                 .register("google", c -> true, c -> collector("google", () -> new Inventory(List.of(), null, directory(fx), null, null)))
                 .register("github", c -> true, c -> collector("github", () -> new Inventory(List.of(), null, null, org(fx), null)));
-        LocalWorkspace ws = LocalWorkspace.open(config, home, LocalWorkspace.Options.defaults().withRegistry(registry)
+        return LocalWorkspace.open(config, home, LocalWorkspace.Options.defaults().withRegistry(registry)
                 .withActor("founder@acme.example"));
-        ws.snapshots().save(ActFixture.snapshot(Instant.parse("2026-12-01T09:00:00Z")));
-        return new Setup(fx, ws);
     }
 
     private static Collector collector(String kind, java.util.function.Supplier<Inventory> read) {

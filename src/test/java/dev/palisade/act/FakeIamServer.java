@@ -23,11 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code LimitExceeded}…) for the write and list calls actions make, holding users in memory.
  * Every mutating call is logged so tests can prove nothing was done twice.
  */
-final class FakeIamServer implements AutoCloseable {
-    static final class User {
+public final class FakeIamServer implements AutoCloseable {
+    public static final class User {
         final String name;
         boolean loginProfile;
-        final Map<String, String> keys = new LinkedHashMap<>();        // id -> Active|Inactive
+        public final Map<String, String> keys = new LinkedHashMap<>();        // id -> Active|Inactive
         final Map<String, Instant> keyLastUsed = new HashMap<>();
         final List<String> mfa = new ArrayList<>();
         final Map<String, String> attached = new LinkedHashMap<>();    // arn -> name

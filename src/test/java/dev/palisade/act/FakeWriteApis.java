@@ -20,11 +20,11 @@ import java.util.Set;
  * The Admin SDK Directory API and the GitHub org-membership API on 127.0.0.1, speaking their real
  * paths and JSON, for the write calls offboarding makes; state in memory, every mutation logged.
  */
-final class FakeWriteApis implements AutoCloseable {
+public final class FakeWriteApis implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static final class DirUser {
-        boolean suspended;
+    public static final class DirUser {
+        public boolean suspended;
         boolean admin;
         final List<String> asps = new ArrayList<>();
         final List<String> tokens = new ArrayList<>();
@@ -37,7 +37,7 @@ final class FakeWriteApis implements AutoCloseable {
     private final HttpServer directory;
     private final HttpServer github;
     private final String token;
-    final Map<String, DirUser> users = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, DirUser> users = Collections.synchronizedMap(new LinkedHashMap<>());
     final Set<String> members = Collections.synchronizedSet(new LinkedHashSet<>());
     final Set<String> outside = Collections.synchronizedSet(new LinkedHashSet<>());
     final List<String> mutations = Collections.synchronizedList(new ArrayList<>());

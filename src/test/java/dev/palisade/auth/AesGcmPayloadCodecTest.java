@@ -15,6 +15,12 @@ class AesGcmPayloadCodecTest {
     @TempDir
     Path home;
 
+    @org.junit.jupiter.api.BeforeEach
+    void fastKdf() {
+        // created with fewer PBKDF2 rounds so the suite stays quick; later opens read the count from the file
+        EncryptedFileSecretStore.open(home.resolve(StoreKeys.SECRETS_FILE), "pp".toCharArray(), 10_000);
+    }
+
     private SecretStore secrets() {
         return StoreKeys.secrets(home, h -> Optional.empty(), Map.of(StoreKeys.PASSPHRASE_ENV, "pp"), PassphrasePrompt.NONE);
     }
@@ -41,6 +47,18 @@ class AesGcmPayloadCodecTest {
         byte[] other = new AesGcmPayloadCodec(new byte[32]).seal("x".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> codec.open(other)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> codec.open("plain".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void passphraseChangeKeepsSealedDataReadable() {
+        byte[] sealed = StoreKeys.codec(secrets()).seal("bucket acme-prod-uploads".getBytes(StandardCharsets.UTF_8));
+        StoreKeys.changePassphrase(home, "pp".toCharArray(), "new-pp".toCharArray());
+        assertThatThrownBy(this::secrets).isInstanceOf(WrongPassphraseException.class);
+        SecretStore reopened = StoreKeys.secrets(home, h -> Optional.empty(), Map.of(StoreKeys.PASSPHRASE_ENV, "new-pp"),
+                PassphrasePrompt.NONE);
+        assertThat(new String(StoreKeys.codec(reopened).open(sealed), StandardCharsets.UTF_8)).isEqualTo("bucket acme-prod-uploads");
+        assertThatThrownBy(() -> StoreKeys.changePassphrase(home, "wrong".toCharArray(), "x".toCharArray()))
+                .isInstanceOf(WrongPassphraseException.class);
     }
 
     @Test

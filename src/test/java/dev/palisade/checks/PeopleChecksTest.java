@@ -85,6 +85,22 @@ class PeopleChecksTest {
         assertThat(new UnownedAccountCheck().evaluate(context(Inventory.empty()))).isEmpty();
     }
 
+    @Test
+    void unownedCoversOutsideCollaboratorsListedApart() {
+        var gh = new GitHubOrg("acme", Fact.known(true), Fact.known(List.of(member("dana-gh", "dana@acme.example"))),
+                Fact.known(List.of()), Fact.known(List.of()),
+                Fact.known(List.of(new dev.palisade.core.inventory.GitHubMember("contractor", null, "outside_collaborator",
+                        Fact.known(true), List.of()))));
+        var c = ctx(null, directory(workspaceUser("dana@acme.example", false, false)), gh);
+        Finding f = only(new UnownedAccountCheck(), c, "contractor");
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.message()).isEqualTo("GitHub outside collaborator contractor is linked to no person.");
+        var unread = new GitHubOrg("acme", Fact.known(true), Fact.known(List.of()), Fact.known(List.of()), Fact.known(List.of()),
+                Fact.unknown("GET /orgs/acme/outside_collaborators returned 403"));
+        assertThat(only(new UnownedAccountCheck(), ctx(null, null, unread), "github-org:acme").message())
+                .contains("outside collaborators").contains("returned 403");
+    }
+
     // access.departed.active
 
     @Test

@@ -71,7 +71,7 @@ class CliTest {
     private Run run(WorkspaceOpener opener, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of("PALISADE_HOME", home.toString()),
+        CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of("PALISADE_HOME", home.toString(), "PALISADE_PASSPHRASE", "correct horse battery"),
                 clock, opener);
         now.set(now.get().plusSeconds(60));
         int code = Cli.run(ctx, args);
@@ -173,6 +173,27 @@ class CliTest {
         assertThat(s.sources()).isNotEmpty().allMatch(x -> x.status() != SourceState.OK);
         assertThat(s.findings()).noneMatch(f -> f.status() == Status.PASS);
         assertThat(r.out()).contains("Snapshot " + s.id());
+
+        // The store is sealed with the key from the passphrase-protected secrets: no finding text at rest.
+        byte[] db = Files.readAllBytes(home.resolve("palisade.db"));
+        String raw = new String(db, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(raw).doesNotContain(s.findings().get(0).message());
+        assertThat(home.resolve("secrets.enc")).exists();
+
+        // Without the passphrase (no keychain, no terminal) the command says how to provide one.
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of("PALISADE_HOME", home.toString()),
+                clock, WorkspaceOpener.standard()), "snapshots");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("PALISADE_PASSPHRASE");
+        // A wrong passphrase is refused clearly and changes nothing.
+        err = new StringWriter();
+        code = Cli.run(new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of("PALISADE_HOME", home.toString(),
+                "PALISADE_PASSPHRASE", "wrong"), clock, WorkspaceOpener.standard()), "snapshots");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).containsIgnoringCase("passphrase");
+        assertThat(Files.readAllBytes(home.resolve("palisade.db"))).isEqualTo(db);
     }
 
     @Test

@@ -168,7 +168,6 @@ public final class GitHubCollector implements Collector {
             all.addAll(outside.value());
             members = Fact.known(List.copyOf(all));
         }
-        Fact<List<String>> outsideLogins = outside.map(l -> l.stream().map(GitHubMember::login).toList());
 
         progress.update(SOURCE, 0.3, "Reading security issues of " + org);
         Fact<List<SecurityIssue>> issues = issues(client, org);
@@ -178,7 +177,7 @@ public final class GitHubCollector implements Collector {
         Fact<List<GitHubRepo>> repos = repositories(client, org, progress, problems);
         note(problems, repos);
 
-        GitHubOrg result = new GitHubOrg(org, twoFactorRequired, members, repos, issues, outsideLogins);
+        GitHubOrg result = new GitHubOrg(org, twoFactorRequired, members, repos, issues, outside);
         SourceState state = problems.isEmpty() ? SourceState.OK : SourceState.PARTIAL;
         String error = problems.isEmpty() ? null : String.join(" ", new LinkedHashSet<>(problems));
         SourceStatus status = new SourceStatus(SOURCE, state, error, client.apiCalls(), elapsedMs(started));

@@ -116,7 +116,7 @@ public final class TlsCollector implements Collector {
         int poolSize = Math.max(1, Math.min(options.maxConcurrentEndpoints(), domains.size()));
         ExecutorService endpointPool = Executors.newFixedThreadPool(poolSize, daemon("tls-endpoint"));
         // address probes and redirect checks of running endpoints; tasks never submit further work here
-        ExecutorService connectionPool = Executors.newFixedThreadPool(poolSize * 3, daemon("tls-connection"));
+        ExecutorService connectionPool = Executors.newFixedThreadPool(Math.max(16, poolSize * 3), daemon("tls-connection"));
         ExecutorService dnsPool = Executors.newFixedThreadPool(poolSize, daemon("tls-dns"));
         ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, daemon("tls-deadline"));
         watchdog.setRemoveOnCancelPolicy(true);
@@ -459,6 +459,7 @@ public final class TlsCollector implements Collector {
                     hops.add(new HttpHop(next.toString(), head.status(), location));
                     next = isRedirect(head.status()) && location != null ? next.resolve(location.strip()) : null;
                 } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+                    hops.add(new HttpHop(next.toString(), 0, null)); // status 0: no answer
                     return;
                 }
             }

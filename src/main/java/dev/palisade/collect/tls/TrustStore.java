@@ -28,7 +28,10 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
+import javax.security.auth.x500.X500Principal;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -38,17 +41,18 @@ import javax.net.ssl.X509TrustManager;
  * validation that turns a presented chain into a verdict with a reason a person understands.
  */
 final class TrustStore {
-    private final Set<TrustAnchor> anchors;
+    /** Anchors by subject, so each validation hands PKIX only the few roots that could issue the chain. */
+    private final Map<X500Principal, Set<TrustAnchor>> anchorsBySubject;
     private final Set<X509Certificate> anchorCerts;
     private final String error;
 
     private TrustStore(Set<X509Certificate> certs, String error) {
         this.anchorCerts = Set.copyOf(certs);
-        Set<TrustAnchor> a = new HashSet<>();
+        Map<X500Principal, Set<TrustAnchor>> by = new HashMap<>();
         for (X509Certificate c : certs) {
-            a.add(new TrustAnchor(c, null));
+            by.computeIfAbsent(c.getSubjectX500Principal(), k -> new HashSet<>()).add(new TrustAnchor(c, null));
         }
-        this.anchors = Set.copyOf(a);
+        this.anchorsBySubject = Map.copyOf(by);
         this.error = error;
     }
 
@@ -137,8 +141,12 @@ final class TrustStore {
         if (anchorCerts.contains(leaf)) {
             return !at.isBefore(leaf.getNotBefore().toInstant()) && !at.isAfter(leaf.getNotAfter().toInstant());
         }
+        Set<TrustAnchor> anchors = new HashSet<>();
+        for (X509Certificate c : chain) {
+            anchors.addAll(anchorsBySubject.getOrDefault(c.getIssuerX500Principal(), Set.of()));
+        }
         if (anchors.isEmpty()) {
-            return false;
+            return false; // no trusted root could have issued any presented certificate
         }
         try {
             X509CertSelector target = new X509CertSelector();

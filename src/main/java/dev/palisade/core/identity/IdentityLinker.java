@@ -159,10 +159,14 @@ public final class IdentityLinker {
 
         private void linkGitHub() {
             var gh = inventory.github();
-            if (gh == null || gh.members() == null || !gh.members().isKnown() || gh.members().value() == null) {
+            if (gh == null) {
                 return;
             }
-            for (GitHubMember m : gh.members().value()) {
+            Set<String> seen = new HashSet<>();
+            for (GitHubMember m : gh.accounts()) {
+                if (!seen.add(norm(m.login()))) {
+                    continue;
+                }
                 String email = githubLinks.get(norm(m.login()));
                 String by = "config";
                 if (email == null && m.verifiedEmails() != null && !m.verifiedEmails().isEmpty()) {

@@ -134,7 +134,8 @@ class GitHubCollectorTest {
         assertThat(byLogin.get("dev01").verifiedEmails()).containsExactly("dev01@acme.example", "d1@acme.example");
         assertThat(byLogin.get("dev30").verifiedEmails()).isEmpty();
 
-        assertThat(known(org.outsideCollaborators())).containsExactly("contractor1", "contractor2");
+        assertThat(known(org.outsideCollaborators())).extracting(GitHubMember::login).containsExactly("contractor1", "contractor2");
+        assertThat(org.accounts()).hasSize(34);
         assertThat(members.subList(32, 34)).extracting(GitHubMember::login).containsExactly("contractor1", "contractor2");
         assertThat(members.subList(32, 34)).allMatch(GitHubMember::outsideCollaborator);
         assertThat(known(byLogin.get("contractor1").twoFactorEnabled())).isFalse();

@@ -71,7 +71,9 @@ class TlsCollectorBenchmarkTest {
         TestServer httpTarpit = TestServer.tarpit("127.0.0.1", 0);
         servers.add(httpTarpit);
         httpTarpitPort = httpTarpit.port();
-        scan(healthyPorts.subList(0, 20)); // warm-up: JIT, JSSE initialisation
+        for (int i = 0; i < 2; i++) {
+            scan(healthyPorts); // warm-up: JIT of the TLS and EC code, JSSE initialisation
+        }
     }
 
     @AfterAll
@@ -81,12 +83,19 @@ class TlsCollectorBenchmarkTest {
 
     @Test
     void hundredHealthyEndpointsUnderThreeSeconds() throws Exception {
-        long t0 = System.nanoTime();
-        long cpu0 = cpuNanos();
-        CollectorResult r = scan(healthyPorts);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("[bench] tls: 100 healthy endpoints in %d ms wall, %d ms CPU (client and servers), load average %.1f"
-                + " (target < 3000 ms)%n", ms, (cpuNanos() - cpu0) / 1_000_000, load());
+        List<Long> runs = new ArrayList<>();
+        CollectorResult r = null;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            long cpu0 = cpuNanos();
+            r = scan(healthyPorts);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            runs.add(ms);
+            System.out.printf("[bench] tls: 100 healthy endpoints in %d ms wall, %d ms CPU (client and servers), load average %.1f"
+                    + " (target < 3000 ms)%n", ms, (cpuNanos() - cpu0) / 1_000_000, load());
+        }
+        long ms = runs.stream().sorted().toList().get(1);
+        System.out.printf("[bench] tls: 100 healthy endpoints, median of 3: %d ms%n", ms);
         assertThat(r.inventory().tls().endpoints()).allSatisfy(e -> {
             assertThat(e.addresses()).allSatisfy(p -> assertThat(p.chainTrusted()).as(p.error()).isTrue());
             assertThat(e.redirect().value().redirectsToHttps()).isTrue();

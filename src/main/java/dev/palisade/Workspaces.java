@@ -1,0 +1,64 @@
+package dev.palisade;
+
+import dev.palisade.auth.GoogleDirectoryAccess;
+import dev.palisade.auth.KeyringSecretStore;
+import dev.palisade.auth.PassphrasePrompt;
+import dev.palisade.auth.SecretStore;
+import dev.palisade.auth.StoreKeys;
+import dev.palisade.core.config.ConfigException;
+import dev.palisade.core.config.ConfigLoader;
+import dev.palisade.core.config.PalisadeConfig;
+import dev.palisade.scan.CollectorRegistry;
+import dev.palisade.scan.LocalWorkspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The composition root the CLI and the desktop app share: a real data directory opens with its
+ * configuration, its secrets (OS keychain, else {@code PALISADE_PASSPHRASE}, else a prompt), the
+ * store sealed with the AES-GCM key kept in those secrets, and every collector this build ships.
+ */
+public final class Workspaces {
+    public static final String CONFIG_FILE = "palisade.yaml";
+
+    private Workspaces() {
+    }
+
+    /** True when {@code home} has a configuration; without one the app offers the demo. */
+    public static boolean hasConfig(Path home) {
+        return Files.isRegularFile(home.resolve(CONFIG_FILE));
+    }
+
+    /**
+     * Opens {@code home}. The configuration is read first, so a broken file is reported (with its
+     * line) before anyone is asked for a passphrase.
+     *
+     * @throws ConfigException                              the configuration is missing or invalid
+     * @throws dev.palisade.auth.PassphraseUnavailableException no keychain, no passphrase and nobody to ask
+     * @throws dev.palisade.store.StoreException             the store is refused (corrupt, foreign, newer)
+     */
+    public static LocalWorkspace openLocal(Path home, Clock clock, String actor, Map<String, String> env,
+                                           PassphrasePrompt prompt) throws ConfigException {
+        PalisadeConfig config = ConfigLoader.load(home);
+        SecretStore secrets = StoreKeys.secrets(home, KeyringSecretStore::tryOpen, env, prompt);
+        LocalWorkspace.Options options = LocalWorkspace.Options.defaults()
+                .withClock(clock)
+                .withActor(actor)
+                .withCodec(StoreKeys.codec(secrets))
+                .withRegistry(registry(secrets));
+        return LocalWorkspace.open(config, home, options);
+    }
+
+    /** The built-in demo company, kept in {@code home/demo} (sample data: stored unencrypted). */
+    public static LocalWorkspace openDemo(Path home, Clock clock, String actor) {
+        return LocalWorkspace.openDemo(home.resolve("demo"), LocalWorkspace.Options.defaults().withClock(clock).withActor(actor));
+    }
+
+    /** Every collector: AWS, TLS and GitHub from {@link CollectorRegistry#standard()}, plus the Workspace directory. */
+    public static CollectorRegistry registry(SecretStore secrets) {
+        return CollectorRegistry.standard().register("google", cfg -> GoogleDirectoryAccess.collector(cfg, secrets)
+                .orElseThrow(() -> new IllegalStateException("google: is not configured in " + CONFIG_FILE)));
+    }
+}
