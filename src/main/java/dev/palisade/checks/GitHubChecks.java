@@ -76,14 +76,20 @@ public final class GitHubChecks {
                 return List.of();
             }
             List<Finding> out = new ArrayList<>();
-            accounts(out, org, org.members(), "Members");
-            if (org.outsideCollaborators() != null) {
-                accounts(out, org, org.outsideCollaborators(), "Outside collaborators");
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            accounts(out, seen, org, org.members(), "Members");
+            Fact<List<GitHubMember>> outside = org.outsideCollaborators();
+            boolean sameGap = outside != null && !outside.isKnown() && org.members() != null && !org.members().isKnown()
+                    && outside.error().equals(org.members().error());
+            if (!sameGap) { // a source that failed as a whole gives one ERROR, not two
+                accounts(out, seen, org, outside, "Outside collaborators");
             }
             return out;
         }
 
-        private void accounts(List<Finding> out, GitHubOrg org, Fact<List<GitHubMember>> list, String what) {
+        /** One finding per account not yet seen (outside collaborators may appear in both lists). */
+        private void accounts(List<Finding> out, java.util.Set<String> seen, GitHubOrg org, Fact<List<GitHubMember>> list,
+                              String what) {
             if (list == null) {
                 return;
             }
@@ -93,6 +99,9 @@ public final class GitHubChecks {
                 return;
             }
             for (GitHubMember m : list.value() == null ? List.<GitHubMember>of() : list.value()) {
+                if (!seen.add(m.login().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
                 Resource r = Resources.githubMember(m.login());
                 String who = describe(m);
                 Fact<Boolean> tfa = m.twoFactorEnabled();

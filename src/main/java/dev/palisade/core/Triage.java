@@ -84,6 +84,6 @@ public record Triage(String check, String resourceId, Instant mutedUntil, String
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return s == null || s.isBlank() ? null : s;
     }
 }

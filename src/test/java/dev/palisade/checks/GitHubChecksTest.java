@@ -118,26 +118,54 @@ class GitHubChecksTest {
                         new GitHubMember("alice", null, "member", Fact.known(true), List.of()),
                         new GitHubMember("bob", null, "member", Fact.known(false), List.of()),
                         new GitHubMember("root", null, "admin", Fact.known(false), List.of()),
-                        new GitHubMember("carol", null, "member", Fact.unknown("Only owners can use this filter."), List.of()))),
+                        new GitHubMember("carol", null, "member", Fact.unknown("Only owners can use this filter."), List.of()),
+                        new GitHubMember("contractor", null, "outside_collaborator", Fact.known(false), List.of()))),
                 NO_REPOS, NO_ISSUES, Fact.known(List.of(
-                        new GitHubMember("contractor", null, "outside_collaborator", Fact.known(false), List.of()))));
+                        new GitHubMember("contractor", null, "outside_collaborator", Fact.known(false), List.of()),
+                        new GitHubMember("temp", null, "outside_collaborator", Fact.known(true), List.of()))));
         List<Finding> f = run(new GitHubChecks.MemberTwoFactor(), org);
         assertThat(f).extracting(x -> x.resource().id() + ":" + x.status() + ":" + x.severity()).containsExactly(
-                "alice:PASS:HIGH", "bob:FAIL:HIGH", "root:FAIL:CRITICAL", "carol:ERROR:HIGH", "contractor:FAIL:HIGH");
+                "alice:PASS:HIGH", "bob:FAIL:HIGH", "root:FAIL:CRITICAL", "carol:ERROR:HIGH", "contractor:FAIL:HIGH",
+                "temp:PASS:HIGH");
         assertThat(f.get(2).message()).isEqualTo("GitHub org owner root has two-factor authentication disabled.");
         assertThat(f.get(3).message()).contains("Only owners");
         assertThat(f.get(4).message()).contains("outside collaborator contractor");
+        // an inventory whose members list could not be read still evaluates the outside collaborators it has
+        GitHubOrg onlyCollaborators = org(Fact.known(true), Fact.unknown("needs read:org."), NO_REPOS, NO_ISSUES,
+                Fact.known(List.of(new GitHubMember("contractor", null, "outside_collaborator", Fact.known(false), List.of()))));
+        assertThat(run(new GitHubChecks.MemberTwoFactor(), onlyCollaborators))
+                .extracting(x -> x.resource().id() + ":" + x.status()).containsExactly("github-org:acme:ERROR", "contractor:FAIL");
     }
 
     @Test
     void unlistableMembersOrOutsideCollaboratorsAreErrorsOnTheOrg() {
         GitHubOrg org = org(Fact.known(true), Fact.unknown("needs read:org."), NO_REPOS, NO_ISSUES,
                 Fact.unknown("Outside collaborators: needs read:org."));
-        List<Finding> f = run(new GitHubChecks.MemberTwoFactor(), org);
-        assertThat(f).hasSize(2).allSatisfy(x -> {
+        assertThat(run(new GitHubChecks.MemberTwoFactor(), org)).hasSize(2).allSatisfy(x -> {
             assertThat(x.status()).isEqualTo(Status.ERROR);
             assertThat(x.resource().id()).isEqualTo("github-org:acme");
-        });
+        }).extracting(Finding::message).anyMatch(m -> m.startsWith("Members of GitHub organization acme could not be listed"))
+                .anyMatch(m -> m.startsWith("Outside collaborators of GitHub organization acme could not be listed"));
+        GitHubOrg onlyOutside = org(Fact.known(true), Fact.known(List.of(
+                        new GitHubMember("alice", null, "member", Fact.known(true), List.of()))), NO_REPOS, NO_ISSUES,
+                Fact.unknown("needs read:org."));
+        assertThat(run(new GitHubChecks.MemberTwoFactor(), onlyOutside))
+                .extracting(x -> x.resource().id() + ":" + x.status())
+                .containsExactly("alice:PASS", "github-org:acme:ERROR");
+        assertThat(run(new GitHubChecks.MemberTwoFactor(), new GitHubOrg("acme", Fact.known(true), Fact.known(List.of(
+                new GitHubMember("alice", null, "member", Fact.known(true), List.of()))), NO_REPOS, NO_ISSUES)))
+                .singleElement().extracting(Finding::status).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void accountsListsEachLoginOnceMembersFirst() {
+        GitHubMember c = new GitHubMember("Contractor", null, "outside_collaborator", Fact.known(false), List.of());
+        GitHubOrg org = org(Fact.known(true), Fact.known(List.of(
+                        new GitHubMember("alice", null, "member", Fact.known(true), List.of()), c)), NO_REPOS, NO_ISSUES,
+                Fact.known(List.of(new GitHubMember("contractor", null, "outside_collaborator", Fact.known(false), List.of()))));
+        assertThat(org.accounts()).extracting(GitHubMember::login).containsExactly("alice", "Contractor");
+        assertThat(org(Fact.known(true), Fact.unknown("x."), NO_REPOS, NO_ISSUES, Fact.known(List.of(c))).accounts())
+                .containsExactly(c);
     }
 
     @Test

@@ -82,6 +82,8 @@ public final class GitHubClient {
     private final Clock clock;
     private final HttpClient http;
     private final AtomicInteger calls = new AtomicInteger();
+    /** Set when a response said the primary quota is spent: the next request waits for the reset instead of failing. */
+    private volatile Instant quotaResetAt;
 
     public GitHubClient(URI baseUrl, GitHubToken token, Options options, Sleeper sleeper, Clock clock) {
         String b = Objects.requireNonNull(baseUrl, "baseUrl").toString();
@@ -242,6 +244,7 @@ public final class GitHubClient {
         HttpRequest request = postBody == null ? rb.GET().build()
                 : rb.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(postBody)).build();
         String verb = postBody == null ? "GET " : "POST ";
+        awaitQuota(uri);
         for (int attempt = 1; ; attempt++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -262,6 +265,7 @@ public final class GitHubClient {
             int status = resp.statusCode();
             LOG.debug("{}{} -> {}", verb, uri.getPath(), status);
             if (status >= 200 && status < 300) {
+                noteQuota(resp);
                 return resp;
             }
             Optional<Duration> wait = rateLimitWait(resp);
@@ -284,6 +288,36 @@ public final class GitHubClient {
             }
             throw error(kindOf(status), resp, null);
         }
+    }
+
+    private void noteQuota(HttpResponse<String> resp) {
+        if ("0".equals(resp.headers().firstValue("X-RateLimit-Remaining").orElse("").strip())) {
+            try {
+                quotaResetAt = Instant.ofEpochSecond(Long.parseLong(
+                        resp.headers().firstValue("X-RateLimit-Reset").orElse("").strip())).plusSeconds(1);
+            } catch (NumberFormatException e) {
+                quotaResetAt = null;
+            }
+        }
+    }
+
+    /** Before a request: when the last answer spent the quota, wait for its reset (within the bound) rather than be refused. */
+    private void awaitQuota(URI uri) throws GitHubApiException, InterruptedException {
+        Instant reset = quotaResetAt;
+        if (reset == null) {
+            return;
+        }
+        Duration d = Duration.between(clock.instant(), reset);
+        if (!d.isNegative() && !d.isZero()) {
+            if (d.compareTo(options.maxWait()) > 0) {
+                throw new GitHubApiException(GitHubApiException.Kind.RATE_LIMITED, 0, uri.getPath(), null, null, null,
+                        "GitHub rate limit spent before " + uri.getPath() + "; it resets in " + d.toSeconds()
+                                + " s, longer than Palisade waits. Scan again later.", null);
+            }
+            LOG.info("GitHub rate limit spent: waiting {} s for the reset", d.toSeconds());
+            sleeper.sleep(d);
+        }
+        quotaResetAt = null;
     }
 
     /** How long to wait before retrying, when the response is a primary or secondary rate limit. */

@@ -37,14 +37,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a GitHub organization: whether it requires 2FA, its members (with roles) and outside
- * collaborators and which of them have 2FA disabled, its repositories with open Dependabot and
+ * Reads a GitHub organization: whether it requires 2FA, its members (with roles, names and verified
+ * org emails) and outside collaborators and which of them have 2FA disabled, its repositories with open Dependabot and
  * secret-scanning alert counts, and its open issues carrying a security label.
  *
  * <p>Whatever cannot be read becomes an unknown {@link Fact} whose message names the missing
  * scope or permission, and the source is PARTIAL; a rejected token (401), a missing token or an
  * unreachable organization make the source ERROR. Secret-scanning alerts are requested with
  * {@code hide_secret=true} and only counted: a secret's value is never kept.
+ *
+ * <p>Token rights for a complete scan: a classic token of an org owner with {@code read:org},
+ * {@code repo} and {@code security_events}; or a fine-grained token with the organization
+ * permissions Members and Administration (read) and the repository permissions Metadata, Issues,
+ * Dependabot alerts and Secret scanning alerts (read). Only org owners see 2FA data.
  */
 public final class GitHubCollector implements Collector {
     public static final String KIND = "github";
@@ -90,15 +95,21 @@ public final class GitHubCollector implements Collector {
         GitHubConfig gh = Objects.requireNonNull(cfg.github(), "configuration has no github: section");
         String fromEnv = environment.apply(gh.tokenEnv());
         GitHubToken token = null;
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            token = GitHubToken.of(fromEnv);
-        } else {
-            Optional<String> stored = keychain.get();
-            if (stored.isPresent() && !stored.get().isBlank()) {
-                token = GitHubToken.of(stored.get());
-            }
-        }
         String hint = "the environment variable " + gh.tokenEnv() + " or the token stored from the app";
+        String source = "the environment variable " + gh.tokenEnv();
+        try {
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                token = GitHubToken.of(fromEnv);
+            } else {
+                source = "the token stored from the app";
+                Optional<String> stored = keychain.get();
+                if (stored.isPresent() && !stored.get().isBlank()) {
+                    token = GitHubToken.of(stored.get());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            hint = "a valid token in " + source + " (" + e.getMessage() + ")";
+        }
         return new GitHubCollector(gh, token, hint, GitHubClient.Options.defaults(), GitHubClient.Sleeper.REAL,
                 Clock.systemUTC());
     }
@@ -116,7 +127,13 @@ public final class GitHubCollector implements Collector {
             String msg = "No GitHub token: set " + tokenHint + " (a token with read:org, repo and security_events).";
             return failed(org, msg, 0, started, progress);
         }
-        GitHubClient client = new GitHubClient(URI.create(config.apiUrl()), token, options, sleeper, clock);
+        GitHubClient client;
+        try {
+            client = new GitHubClient(URI.create(config.apiUrl()), token, options, sleeper, clock);
+        } catch (IllegalArgumentException e) {
+            return failed(org, "github.apiUrl '" + config.apiUrl() + "' is not an http(s) URL such as https://api.github.com"
+                    + " or https://HOST/api/v3.", 0, started, progress);
+        }
         String o = enc(org);
         progress.update(SOURCE, 0.0, "Reading organization " + org);
         JsonNode orgJson;
@@ -141,10 +158,16 @@ public final class GitHubCollector implements Collector {
         note(problems, twoFactorRequired);
 
         progress.update(SOURCE, 0.1, "Reading members of " + org);
-        Fact<List<GitHubMember>> members = members(client, org, problems);
-        note(problems, members);
+        Fact<List<GitHubMember>> orgMembers = members(client, org, problems);
+        note(problems, orgMembers);
         Fact<List<GitHubMember>> outside = outsideCollaborators(client, org, problems);
         note(problems, outside);
+        Fact<List<GitHubMember>> members = orgMembers;
+        if (orgMembers.isKnown() && outside.isKnown()) {
+            List<GitHubMember> all = new ArrayList<>(orgMembers.value());
+            all.addAll(outside.value());
+            members = Fact.known(List.copyOf(all));
+        }
 
         progress.update(SOURCE, 0.3, "Reading security issues of " + org);
         Fact<List<SecurityIssue>> issues = issues(client, org);

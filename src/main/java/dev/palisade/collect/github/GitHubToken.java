@@ -14,12 +14,21 @@ public final class GitHubToken {
         this.value = value;
     }
 
-    /** @throws IllegalArgumentException when blank */
+    /**
+     * @throws IllegalArgumentException when blank or holding characters no token has (the message never
+     *                                  quotes the value: the HTTP client would, in its header check)
+     */
     public static GitHubToken of(String value) {
         Objects.requireNonNull(value, "value");
         String v = value.strip();
         if (v.isEmpty()) {
             throw new IllegalArgumentException("empty GitHub token");
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new IllegalArgumentException("GitHub token has whitespace or control characters inside");
+            }
         }
         return new GitHubToken(v);
     }

@@ -2,17 +2,24 @@ package dev.palisade.core.inventory;
 
 import dev.palisade.core.Fact;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A GitHub organization as collected.
  *
- * @param twoFactorRequired     unknown when GitHub hides {@code two_factor_requirement_enabled} (non-owner token)
- * @param members               org members with role {@code admin} or {@code member}
- * @param repositories          every repository of the org with its alert counts
- * @param issues                open issues carrying a security label, pull requests excluded
- * @param outsideCollaborators  listed apart from members because it needs more rights; null in inventories
- *                              built with the five-argument constructor, whose {@code members} may hold them
+ * @param twoFactorRequired    unknown when GitHub hides {@code two_factor_requirement_enabled} (non-owner token)
+ * @param members              org members (role {@code admin} or {@code member}) and, when they could be listed,
+ *                             the outside collaborators too (role {@code outside_collaborator}): every account
+ *                             with access to the org's code
+ * @param repositories         every repository of the org with its alert counts
+ * @param issues               open issues carrying a security label, pull requests excluded
+ * @param outsideCollaborators the outside collaborators on their own (the same records as in {@code members});
+ *                             unknown when they could not be listed although the members could, so that gap
+ *                             shows as an ERROR instead of silence; null in inventories built with the
+ *                             five-argument constructor
  */
 public record GitHubOrg(String organization, Fact<Boolean> twoFactorRequired, Fact<List<GitHubMember>> members,
                         Fact<List<GitHubRepo>> repositories, Fact<List<SecurityIssue>> issues,
@@ -23,14 +30,18 @@ public record GitHubOrg(String organization, Fact<Boolean> twoFactorRequired, Fa
         this(organization, twoFactorRequired, members, repositories, issues, null);
     }
 
-    /** Members and outside collaborators that could be read (the known parts only). */
+    /** Every account that could be read, members first, each login once. */
     public List<GitHubMember> accounts() {
         List<GitHubMember> out = new ArrayList<>();
-        if (members != null && members.isKnown() && members.value() != null) {
-            out.addAll(members.value());
-        }
-        if (outsideCollaborators != null && outsideCollaborators.isKnown() && outsideCollaborators.value() != null) {
-            out.addAll(outsideCollaborators.value());
+        Set<String> seen = new HashSet<>();
+        for (Fact<List<GitHubMember>> f : java.util.Arrays.asList(members, outsideCollaborators)) {
+            if (f != null && f.isKnown() && f.value() != null) {
+                for (GitHubMember m : f.value()) {
+                    if (seen.add(m.login().toLowerCase(Locale.ROOT))) {
+                        out.add(m);
+                    }
+                }
+            }
         }
         return out;
     }

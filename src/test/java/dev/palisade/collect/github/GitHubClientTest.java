@@ -100,6 +100,42 @@ class GitHubClientTest {
     }
 
     @Test
+    void aSpentQuotaMakesTheNextRequestWaitForTheResetInsteadOfBeingRefused() throws Exception {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        server.fault(new GitHubApiServer.Fault(p -> p.startsWith("/orgs/acme/members"), 200, Map.of(
+                "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(now.plusSeconds(20).getEpochSecond()),
+                "Link", "<" + server.apiUrl() + "/orgs/acme/members?page=2&per_page=3>; rel=\"next\""), "[{\"login\":\"m1\"}]"));
+        GitHubClient c = client(server.apiUrl(), 4, Duration.ofMinutes(2), Clock.fixed(now, ZoneOffset.UTC));
+        assertThat(c.getAll("/orgs/acme/members")).hasSizeGreaterThan(1);
+        assertThat(waits).containsExactly(Duration.ofSeconds(21));
+        assertThat(server.requests()).hasSize(c.apiCalls());
+    }
+
+    @Test
+    void aRateLimitWaitEndsWhenTheScanIsCancelled() throws Exception {
+        server.secondaryRateLimitOnce("/orgs/acme", 60);
+        GitHubClient c = new GitHubClient(server.apiUrl(), GitHubToken.of(server.validToken),
+                GitHubClient.Options.defaults(), GitHubClient.Sleeper.REAL, Clock.systemUTC());
+        var outcome = new java.util.concurrent.CompletableFuture<Throwable>();
+        Thread t = new Thread(() -> {
+            try {
+                c.get("/orgs/acme");
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        t.start();
+        while (server.requests().isEmpty()) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
+        t.interrupt();
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void givesUpAfterMaxAttemptsOfRateLimits() {
         for (int i = 0; i < 5; i++) {
             server.secondaryRateLimitOnce("/orgs/acme", 2);

@@ -118,7 +118,7 @@ class GitHubCollectorTest {
         GitHubOrg org = r.inventory().github();
         assertThat(known(org.twoFactorRequired())).isTrue();
         List<GitHubMember> members = known(org.members());
-        assertThat(members).hasSize(32);
+        assertThat(members).hasSize(34);
         Map<String, GitHubMember> byLogin = members.stream().collect(Collectors.toMap(GitHubMember::login, m -> m));
         assertThat(byLogin.get("founder").role()).isEqualTo("admin");
         assertThat(byLogin.get("ops-admin").role()).isEqualTo("admin");
@@ -128,17 +128,18 @@ class GitHubCollectorTest {
         assertThat(known(byLogin.get("dev07").twoFactorEnabled())).isFalse();
         assertThat(known(byLogin.get("dev28").twoFactorEnabled())).isFalse();
         assertThat(known(byLogin.get("dev29").twoFactorEnabled())).isTrue();
-        assertThat(members.stream().filter(m -> !m.twoFactorEnabled().value()).count()).isEqualTo(5);
+        assertThat(members.stream().filter(m -> !m.twoFactorEnabled().value()).count()).isEqualTo(6);
         assertThat(byLogin.get("founder").verifiedEmails()).containsExactly("founder@acme.example");
         assertThat(byLogin.get("founder").name()).isEqualTo("Fran Founder");
         assertThat(byLogin.get("dev01").verifiedEmails()).containsExactly("dev01@acme.example", "d1@acme.example");
         assertThat(byLogin.get("dev30").verifiedEmails()).isEmpty();
 
-        List<GitHubMember> outside = known(org.outsideCollaborators());
-        assertThat(outside).extracting(GitHubMember::login).containsExactly("contractor1", "contractor2");
-        assertThat(outside).allMatch(GitHubMember::outsideCollaborator);
-        assertThat(known(outside.get(0).twoFactorEnabled())).isFalse();
+        assertThat(known(org.outsideCollaborators())).extracting(GitHubMember::login).containsExactly("contractor1", "contractor2");
         assertThat(org.accounts()).hasSize(34);
+        assertThat(members.subList(32, 34)).extracting(GitHubMember::login).containsExactly("contractor1", "contractor2");
+        assertThat(members.subList(32, 34)).allMatch(GitHubMember::outsideCollaborator);
+        assertThat(known(byLogin.get("contractor1").twoFactorEnabled())).isFalse();
+        assertThat(known(byLogin.get("contractor2").twoFactorEnabled())).isTrue();
 
         Map<String, GitHubRepo> repos = known(org.repositories()).stream()
                 .collect(Collectors.toMap(GitHubRepo::fullName, x -> x));
@@ -189,7 +190,7 @@ class GitHubCollectorTest {
             populate(ghes);
             CollectorResult r = collector(ghes, ghes.validToken).collect(ScanProgress.NONE);
             assertThat(r.sources().get(0).status()).isEqualTo(SourceState.OK);
-            assertThat(known(r.inventory().github().members())).hasSize(32);
+            assertThat(known(r.inventory().github().members())).hasSize(34);
             assertThat(ghes.requests()).isNotEmpty().allMatch(q -> q.path().startsWith("/api/v3/") || q.path().equals("/api/graphql"));
             assertThat(ghes.requests()).anyMatch(q -> q.path().equals("/api/graphql"));
             assertThat(known(r.inventory().github().members()).stream().filter(m -> m.login().equals("founder")).findFirst()
@@ -240,7 +241,7 @@ class GitHubCollectorTest {
         assertThat(st.error()).contains("security_events").contains("Dependabot alerts unreadable for 3 of 3 repositories")
                 .contains("Secret-scanning alerts unreadable for 3 of 3");
         GitHubOrg org = r.inventory().github();
-        assertThat(known(org.members())).hasSize(32);
+        assertThat(known(org.members())).hasSize(34);
         assertThat(org.issues().isKnown()).isFalse();
         assertThat(org.issues().error()).contains("403").contains("repo");
         for (GitHubRepo repo : known(org.repositories())) {
@@ -258,6 +259,7 @@ class GitHubCollectorTest {
         assertThat(r.sources().get(0).status()).isEqualTo(SourceState.PARTIAL);
         assertThat(r.sources().get(0).error()).contains("Verified emails of members of acme could not be read")
                 .contains("read:org").contains("people:");
+        // members still listed; outside collaborators are not, and that gap is recorded rather than silent
         assertThat(known(r.inventory().github().members())).hasSize(32)
                 .allSatisfy(m -> assertThat(m.verifiedEmails()).isEmpty());
         assertThat(r.inventory().github().outsideCollaborators().error()).contains("read:org");
@@ -295,7 +297,7 @@ class GitHubCollectorTest {
         assertThat(org.twoFactorRequired().isKnown()).isFalse();
         assertThat(org.twoFactorRequired().error()).contains("owner").contains("read:org");
         List<GitHubMember> members = known(org.members());
-        assertThat(members).hasSize(32).allSatisfy(m -> {
+        assertThat(members).hasSize(34).allSatisfy(m -> {
             assertThat(m.twoFactorEnabled().isKnown()).isFalse();
             assertThat(m.twoFactorEnabled().error()).contains("Only owners can use this filter").contains("owner");
         });
@@ -309,7 +311,7 @@ class GitHubCollectorTest {
         CollectorResult r = collect();
         assertThat(r.sources().get(0).status()).isEqualTo(SourceState.OK);
         assertThat(waits).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(3));
-        assertThat(known(r.inventory().github().members())).hasSize(32);
+        assertThat(known(r.inventory().github().members())).hasSize(34);
     }
 
     @Test
@@ -343,6 +345,25 @@ class GitHubCollectorTest {
         assertThat(fromKeychain.collect(ScanProgress.NONE).sources().get(0).status()).isEqualTo(SourceState.OK);
         CollectorResult none = GitHubCollector.fromConfig(cfg, k -> null, Optional::empty).collect(ScanProgress.NONE);
         assertThat(none.sources().get(0).error()).contains("MY_GH_TOKEN");
+    }
+
+    @Test
+    void aMalformedTokenOrApiUrlIsASourceErrorThatQuotesNeither() throws Exception {
+        PalisadeConfig cfg = new PalisadeConfig(null, "Acme", null, null, null, null,
+                new GitHubConfig("acme", server.apiUrl().toString(), "MY_GH_TOKEN", null), null, null);
+        CollectorResult r = GitHubCollector.fromConfig(cfg, Map.of("MY_GH_TOKEN", "ghp_abc\ndef")::get, Optional::empty)
+                .collect(ScanProgress.NONE);
+        assertThat(r.sources().get(0).status()).isEqualTo(SourceState.ERROR);
+        assertThat(r.sources().get(0).error()).contains("MY_GH_TOKEN").contains("control characters")
+                .doesNotContain("ghp_abc");
+        assertThat(server.requests()).isEmpty();
+
+        PalisadeConfig badUrl = new PalisadeConfig(null, "Acme", null, null, null, null,
+                new GitHubConfig("acme", "ftp://github.example", "MY_GH_TOKEN", null), null, null);
+        CollectorResult u = GitHubCollector.fromConfig(badUrl, Map.of("MY_GH_TOKEN", server.validToken)::get,
+                Optional::empty).collect(ScanProgress.NONE);
+        assertThat(u.sources().get(0).status()).isEqualTo(SourceState.ERROR);
+        assertThat(u.sources().get(0).error()).contains("github.apiUrl").contains("ftp://github.example");
     }
 
     @Test

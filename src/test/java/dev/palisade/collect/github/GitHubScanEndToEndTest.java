@@ -102,7 +102,7 @@ class GitHubScanEndToEndTest {
             assertThat(f.message()).contains("401");
         });
         assertThat(fs).extracting(Finding::check).containsExactlyInAnyOrder("github.org.2fa_required",
-                "github.member.2fa", "github.member.2fa", "github.dependabot.alerts", "github.secret_scanning.alerts",
+                "github.member.2fa", "github.dependabot.alerts", "github.secret_scanning.alerts",
                 "issue.security.open", "issue.security.overdue");
     }
 
