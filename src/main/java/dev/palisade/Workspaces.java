@@ -73,7 +73,11 @@ public final class Workspaces {
 
     /** Every collector: AWS, TLS and GitHub from {@link CollectorRegistry#standard()}, plus the Workspace directory. */
     public static CollectorRegistry registry(SecretStore secrets) {
-        return CollectorRegistry.standard().register("google", cfg -> GoogleDirectoryAccess.collector(cfg, secrets)
-                .orElseThrow(() -> new IllegalStateException("google: is not configured in " + CONFIG_FILE)));
+        return CollectorRegistry.standard()
+                .register("google", cfg -> GoogleDirectoryAccess.collector(cfg, secrets)
+                        .orElseThrow(() -> new IllegalStateException("google: is not configured in " + CONFIG_FILE)))
+                // the token from the environment variable, else the one stored (keychain / secrets.enc) from the app
+                .register("github", cfg -> dev.palisade.collect.github.GitHubCollector.fromConfig(cfg, System::getenv,
+                        () -> secrets.get(SecretStore.GITHUB_TOKEN)));
     }
 }
