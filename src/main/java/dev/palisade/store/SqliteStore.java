@@ -47,8 +47,8 @@ import org.sqlite.SQLiteErrorCode;
  * is it opened for writing (WAL, foreign keys, busy timeout) and migrated.
  *
  * <p>Encryption seam: snapshot inventory, finding bodies, triage notes and audit details pass
- * through the {@link PayloadCodec}. Metadata columns (ids, times, counts, sources' status, check
- * id/status/severity of each finding) stay plain so that {@link #list()} never decodes a payload.
+ * through the {@link PayloadCodec}. Metadata columns (ids, times, counts by status and severity,
+ * sources' status) stay plain so that {@link #list()} never decodes a payload.
  *
  * <p>Thread-safe: one connection, every operation synchronized on the store.
  */
@@ -63,6 +63,11 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     private static final int BUSY_TIMEOUT_MS = 5000;
     private static final TypeReference<List<SourceStatus>> SOURCES = new TypeReference<>() { };
+    private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
+    private static final com.fasterxml.jackson.databind.ObjectWriter FINDINGS_WRITER = SnapshotJson.mapper().writerFor(FINDINGS);
+    private static final com.fasterxml.jackson.databind.ObjectReader FINDINGS_READER = SnapshotJson.mapper().readerFor(FINDINGS);
+    /** Findings are stored sealed in chunks: one payload per finding costs ~3x more to write and read. */
+    static final int FINDINGS_PER_CHUNK = 2000;
 
     /** Migration i brings the schema from version i to i+1. Append only; never edit a shipped one. */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
@@ -84,12 +89,10 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
         """
         CREATE TABLE findings (
           snapshot_id TEXT NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
-          ordinal INTEGER NOT NULL,
-          check_id TEXT NOT NULL,
-          status TEXT NOT NULL,
-          severity TEXT NOT NULL,
+          chunk INTEGER NOT NULL,
+          count INTEGER NOT NULL,
           body BLOB NOT NULL,
-          PRIMARY KEY (snapshot_id, ordinal)) WITHOUT ROWID""",
+          PRIMARY KEY (snapshot_id, chunk))""",
         """
         CREATE TABLE inventory (
           snapshot_id TEXT PRIMARY KEY REFERENCES snapshots (id) ON DELETE CASCADE,
@@ -318,19 +321,19 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
                 ps.setString(i, new String(SnapshotJson.toBytes(s.sources()), StandardCharsets.UTF_8));
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO findings (snapshot_id, ordinal, check_id,"
-                    + " status, severity, body) VALUES (?,?,?,?,?,?)")) {
-                int ordinal = 0;
-                for (Finding f : s.findings()) {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO findings (snapshot_id, chunk, count, body)"
+                    + " VALUES (?,?,?,?)")) {
+                List<Finding> all = s.findings();
+                for (int from = 0, chunk = 0; from < all.size(); from += FINDINGS_PER_CHUNK, chunk++) {
+                    List<Finding> part = all.subList(from, Math.min(all.size(), from + FINDINGS_PER_CHUNK));
                     ps.setString(1, s.id());
-                    ps.setInt(2, ordinal++);
-                    ps.setString(3, f.check());
-                    ps.setString(4, f.status().name());
-                    ps.setString(5, f.severity().name());
-                    ps.setBytes(6, codec.seal(SnapshotJson.toBytes(f)));
-                    ps.addBatch();
+                    ps.setInt(2, chunk);
+                    ps.setInt(3, part.size());
+                    ps.setBytes(4, codec.seal(FINDINGS_WRITER.writeValueAsBytes(part)));
+                    ps.executeUpdate();
                 }
-                ps.executeBatch();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new StoreException("Snapshot " + s.id() + " cannot be serialised: " + e.getOriginalMessage(), e);
             }
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO inventory (snapshot_id, payload) VALUES (?,?)")) {
                 ps.setString(1, s.id());
@@ -366,13 +369,16 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
             }
             List<Finding> findings = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT body FROM findings WHERE snapshot_id = ? ORDER BY ordinal")) {
+                    "SELECT body FROM findings WHERE snapshot_id = ? ORDER BY chunk")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        findings.add(SnapshotJson.fromBytes(open(rs.getBytes(1), id), Finding.class));
+                        findings.addAll(FINDINGS_READER.<List<Finding>>readValue(open(rs.getBytes(1), id)));
                     }
                 }
+            } catch (IOException e) {
+                throw new StoreException("Snapshot " + id + " has unreadable findings (" + e.getMessage()
+                        + "). The store may be damaged; restore a backup.", e);
             }
             Inventory inventory = null;
             try (PreparedStatement ps = conn.prepareStatement("SELECT payload FROM inventory WHERE snapshot_id = ?")) {

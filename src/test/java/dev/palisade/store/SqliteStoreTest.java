@@ -84,6 +84,15 @@ class SqliteStoreTest {
     }
 
     @Test
+    void roundTripsFindingsAcrossSeveralChunksInOrder() {
+        Snapshot snap = StoreFixtures.snapshot("big", T0, SqliteStore.FINDINGS_PER_CHUNK * 2 + 17);
+        try (SqliteStore s = open()) {
+            s.save(snap);
+            assertThat(s.load("big").orElseThrow().findings()).containsExactlyElementsOf(snap.findings());
+        }
+    }
+
+    @Test
     void listsNewestFirstWithCountsFromMetadataWithoutDecodingPayloads() {
         AtomicInteger opened = new AtomicInteger();
         PayloadCodec counting = new PayloadCodec() {
