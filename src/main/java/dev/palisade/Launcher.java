@@ -32,11 +32,25 @@ public final class Launcher {
         System.exit(code);
     }
 
-    /** Points logback at {@code HOME/logs} before the first logger is created. */
+    /**
+     * Points logback at {@code HOME/logs} before the first logger is created. When that directory
+     * cannot be created (read-only home), logs go to the temp directory rather than failing noisily
+     * on stdout; the command itself then reports the unusable home.
+     */
     public static void configureLogging(Path home) {
-        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
-            System.setProperty(LOG_DIR_PROPERTY, home.resolve("logs").toString());
+        if (System.getProperty(LOG_DIR_PROPERTY) != null) {
+            return;
         }
+        Path logs = home.resolve("logs");
+        try {
+            java.nio.file.Files.createDirectories(logs);
+            if (!java.nio.file.Files.isWritable(logs)) {
+                throw new java.io.IOException("not writable");
+            }
+        } catch (java.io.IOException | SecurityException e) {
+            logs = Path.of(System.getProperty("java.io.tmpdir"), "palisade-logs");
+        }
+        System.setProperty(LOG_DIR_PROPERTY, logs.toString());
     }
 
     /** The data directory the arguments select ({@code --home DIR} or {@code --home=DIR}), else the environment's. */
