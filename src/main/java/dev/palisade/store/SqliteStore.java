@@ -184,19 +184,61 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
     }
 
     private static Connection connect(Path file, boolean readOnly) throws SQLException {
+        return connect(file, readOnly, false);
+    }
+
+    /**
+     * @param immutable open with {@code immutable=1}: no locking and no {@code -wal}/{@code -shm}
+     *                  files, which even a read-only open of a WAL database would otherwise create
+     */
+    private static Connection connect(Path file, boolean readOnly, boolean immutable) throws SQLException {
         Properties p = new Properties();
         if (readOnly) {
-            p.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY: no create, no journal
+            p.setProperty("open_mode", String.valueOf(0x01 | 0x40)); // SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         }
         p.setProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MS));
-        return DriverManager.getConnection("jdbc:sqlite:" + file, p);
+        String name = immutable ? file.toUri() + "?immutable=1" : file.toString();
+        return DriverManager.getConnection("jdbc:sqlite:" + name, p);
+    }
+
+    /** The first 100 bytes of the file (the SQLite header), read without SQLite. */
+    private static byte[] header(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return in.readNBytes(100);
+        }
     }
 
     /** Read-only inspection: throws a StoreException for anything this build must not write to. */
     private static void inspect(Path file) {
         String whatToDo = " Palisade has not changed it. Move it aside (or restore a backup) to start a fresh store,"
                 + " or choose another data directory with --home.";
-        try (Connection c = connect(file, true); Statement st = c.createStatement()) {
+        byte[] header;
+        try {
+            header = header(file);
+        } catch (IOException e) {
+            throw new StoreException("Cannot read " + file + " (" + e.getMessage() + "); check its permissions.", e);
+        }
+        // Decided from the header alone, before SQLite opens the file at all.
+        byte[] magic = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+        if (header.length < 100 || !java.util.Arrays.equals(header, 0, 16, magic, 0, 16)) {
+            throw new StoreException(file + " is not a SQLite database (perhaps another file was saved under"
+                    + " this name)." + whatToDo);
+        }
+        int headerVersion = java.nio.ByteBuffer.wrap(header, 60, 4).getInt();
+        int headerAppId = java.nio.ByteBuffer.wrap(header, 68, 4).getInt();
+        if (headerAppId != APPLICATION_ID && headerAppId != 0) {
+            throw new StoreException(file + " is a SQLite database of another application, not a Palisade store."
+                    + whatToDo);
+        }
+        if (headerAppId == APPLICATION_ID && headerVersion > SCHEMA_VERSION) {
+            throw new StoreException(file + " was written by a newer Palisade (store schema version " + headerVersion
+                    + "; this build understands up to " + SCHEMA_VERSION + "). Palisade has not changed it."
+                    + " Install the newer Palisade release, or choose another data directory with --home.");
+        }
+        // A store in use (or not closed cleanly) already has its -wal/-shm files: read it normally so
+        // that its latest commits are seen. Otherwise read it immutable, which creates no file at all.
+        boolean inUse = Files.exists(Path.of(file + "-wal")) || Files.exists(Path.of(file + "-shm"));
+        try (Connection c = connect(file, true, !inUse); Statement st = c.createStatement()) {
             int appId;
             int version;
             List<String> tables = new ArrayList<>();

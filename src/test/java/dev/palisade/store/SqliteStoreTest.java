@@ -211,6 +211,7 @@ class SqliteStoreTest {
     @Test
     void refusesAForeignSqliteDatabaseAndLeavesItByteIdentical() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
             st.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)");
             st.execute("INSERT INTO photos (path) VALUES ('a.jpg')");
         }
@@ -230,15 +231,26 @@ class SqliteStoreTest {
     }
 
     @Test
+    void refusesANewerSchemaInWalModeWithoutCreatingSideFiles() throws Exception {
+        try (SqliteStore s = open()) {
+            s.save(StoreFixtures.snapshot("x", T0, 3));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = " + (SqliteStore.SCHEMA_VERSION + 1));
+            assertThat(scalar(st, "PRAGMA journal_mode")).isEqualTo("wal");
+        }
+        assertThat(dir.resolve("palisade.db-wal")).doesNotExist();
+        assertRefusedUntouched("newer Palisade");
+    }
+
+    @Test
     void refusesACorruptPalisadeStoreAndLeavesItByteIdentical() throws Exception {
         try (SqliteStore s = open()) {
             for (int i = 0; i < 40; i++) {
                 s.save(StoreFixtures.snapshot("s" + i, T0.plusSeconds(i), 50));
             }
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
-            st.execute("PRAGMA journal_mode = DELETE");
-        }
+        assertThat(dir.resolve("palisade.db-wal")).as("closed cleanly, still in WAL mode").doesNotExist();
         byte[] bytes = Files.readAllBytes(db());
         assertThat(bytes.length).isGreaterThan(16 * 4096);
         // overwrite a few pages in the middle of the file (b-tree pages of the findings table)
