@@ -14,6 +14,8 @@ import java.util.Map;
 public final class Launcher {
     /** System property logback.xml reads for the log directory. */
     public static final String LOG_DIR_PROPERTY = "palisade.logdir";
+    /** System property set to {@code true} when the console was started with {@code --demo}. */
+    public static final String DEMO_PROPERTY = "palisade.demo";
     /** System property holding the resolved data directory, for the desktop app. */
     public static final String HOME_PROPERTY = "palisade.home";
 
@@ -24,12 +26,25 @@ public final class Launcher {
         Path home = homeOf(args, System.getenv());
         System.setProperty(HOME_PROPERTY, home.toString());
         configureLogging(home);
-        if (args.length == 0 || (args.length == 2 && "--home".equals(args[0]))) {
+        if (opensConsole(args)) {
+            if (java.util.Arrays.asList(args).contains("--demo")) {
+                System.setProperty(DEMO_PROPERTY, "true");
+            }
             Gui.launch();
             return;
         }
         int code = Cli.run(CliContext.system(), args);
         System.exit(code);
+    }
+
+    /** True when the arguments name no subcommand and ask for no help or version: {@code [--home DIR] [--demo]}. */
+    static boolean opensConsole(String[] args) {
+        try {
+            picocli.CommandLine.ParseResult r = Cli.commandLine(CliContext.system()).parseArgs(args);
+            return !r.hasSubcommand() && !r.isUsageHelpRequested() && !r.isVersionHelpRequested();
+        } catch (picocli.CommandLine.ParameterException e) {
+            return false; // let the CLI report it
+        }
     }
 
     /**
