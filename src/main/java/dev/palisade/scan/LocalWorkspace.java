@@ -203,10 +203,32 @@ public final class LocalWorkspace implements Workspace {
         return store;
     }
 
+    /** Triage that records every change in the audit log (who, which finding, until when; never the note). */
     @Override
     public TriageRepository triage() {
-        return store;
+        return auditedTriage;
     }
+
+    private final TriageRepository auditedTriage = new TriageRepository() {
+        @Override
+        public Map<String, dev.palisade.core.Triage> allTriage() {
+            return store.allTriage();
+        }
+
+        @Override
+        public void putTriage(dev.palisade.core.Triage t) {
+            store.putTriage(t);
+            store.append(t.updatedBy() == null ? options.actor() : t.updatedBy(), "triage", t.check() + " " + t.resourceId(),
+                    "OK", (t.mutedUntil() == null ? "not muted" : "muted until " + t.mutedUntil())
+                            + (t.owner() == null ? "" : ", owner " + t.owner()));
+        }
+
+        @Override
+        public void clearTriage(String check, String resourceId) {
+            store.clearTriage(check, resourceId);
+            store.append(options.actor(), "triage.clear", check + " " + resourceId, "OK", null);
+        }
+    };
 
     @Override
     public AuditRepository audit() {

@@ -176,6 +176,12 @@ class LocalWorkspaceTest {
             Finding bad = s.findings().stream().filter(f -> f.resource().id().equals("bad.acme.example:443")).findFirst().orElseThrow();
             assertThat(bad.status()).isEqualTo(Status.MUTED);
             assertThat(bad.triage().note()).isEqualTo("accepted");
+            ws.triage().clearTriage("test.tls.reachable", "bad.acme.example:443");
+            assertThat(ws.triage().allTriage()).isEmpty();
+            assertThat(ws.audit().entries()).extracting(AuditEntry::action).containsExactly("triage", "scan", "triage.clear");
+            assertThat(ws.audit().entries().get(0).actor()).isEqualTo("dana");
+            assertThat(ws.audit().entries().get(0).details()).contains("muted until").contains("owner sam").doesNotContain("accepted");
+            assertThat(ws.audit().firstBroken()).isEmpty();
         }
     }
 
