@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 done; 1 findings at or above --fail-on; 2 usage or configuration error;",
             "3 the scan finished but a source failed (its checks are ERROR, never PASS)."},
         subcommands = {ScanCommand.class, SnapshotsCommand.class, ShowCommand.class, DiffCommand.class,
-            ExportCommand.class, AuditCommand.class})
+            ExportCommand.class, AuditCommand.class, OffboardCommand.class, RotateKeyCommand.class})
 public final class PalisadeCommand implements Callable<Integer> {
     /** Exit codes of SPEC.md. */
     public static final int OK = 0;

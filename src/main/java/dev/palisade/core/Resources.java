@@ -75,4 +75,9 @@ public final class Resources {
     public static Resource environment(String env) {
         return new Resource("environment", "environment:" + env, env);
     }
+
+    /** A pair of environments, for checks evaluated per pair ({@code env.account.dedicated}). */
+    public static Resource environmentPair(String a, String b) {
+        return new Resource("environment", "environment:" + a + "+" + b, a + " and " + b);
+    }
 }

@@ -29,10 +29,9 @@ public final class CollectorRegistry {
      */
     public static CollectorRegistry standard() {
         CollectorRegistry r = new CollectorRegistry();
-        // r.register("aws", cfg -> new AwsCollector(cfg));
-        // r.register("tls", cfg -> new TlsCollector(cfg));
-        // r.register("google", cfg -> new GoogleCollector(cfg));
-        // r.register("github", cfg -> new GitHubCollector(cfg));
+        r.register("aws", dev.palisade.collect.aws.AwsCollector::new);
+        r.register("tls", dev.palisade.collect.tls.TlsCollector::new);
+        r.register("github", dev.palisade.collect.github.GitHubCollector::fromConfig);
         return r;
     }
 

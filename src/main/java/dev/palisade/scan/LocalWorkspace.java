@@ -184,6 +184,11 @@ public final class LocalWorkspace implements Workspace {
     }
 
     @Override
+    public dev.palisade.core.action.ActionJournal actions() {
+        return store.actions();
+    }
+
+    @Override
     public String organization() {
         return demo ? DemoWorkspace.ORGANIZATION : config.organization();
     }

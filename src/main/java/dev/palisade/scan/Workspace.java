@@ -27,6 +27,11 @@ public interface Workspace extends AutoCloseable {
 
     AuditRepository audit();
 
+    /** The journal of offboarding and key-rotation runs, kept in the same store. */
+    default dev.palisade.core.action.ActionJournal actions() {
+        throw new UnsupportedOperationException("This workspace keeps no action journal.");
+    }
+
     /**
      * Runs the collectors selected by {@code only} (empty = every configured source) concurrently,
      * evaluates the catalogue, applies triage, stores and returns the snapshot. Honours

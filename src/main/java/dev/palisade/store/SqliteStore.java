@@ -705,6 +705,16 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
         }
     }
 
+    private SqliteActionJournal actions;
+
+    /** The journal of action runs (offboarding, key rotation), in this database. */
+    public synchronized SqliteActionJournal actions() {
+        if (actions == null) {
+            actions = new SqliteActionJournal(conn, this);
+        }
+        return actions;
+    }
+
     @Override
     public synchronized void close() {
         try {

@@ -1,16 +1,148 @@
 package dev.palisade.ui;
 
+import dev.palisade.scan.Workspace;
+import dev.palisade.ui.common.BackgroundTasks;
+import dev.palisade.ui.common.ErrorInfo;
+import dev.palisade.ui.shell.ShellView;
+import dev.palisade.ui.shell.ShellViewModel;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The desktop console. PLACEHOLDER: filled by the UI work. */
+/**
+ * The desktop console. Its workspace comes from {@link #workspaceFactory} (set by the launcher:
+ * {@code LocalWorkspace.openDemo/open}), opened off the FX thread; a workspace that cannot be
+ * opened (corrupt or newer database) shows a recovery message instead of the console.
+ */
 public class PalisadeApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(PalisadeApp.class);
+
+    /** Where the workspace comes from; may do I/O (it is called on a worker thread). */
+    public static volatile Supplier<Workspace> workspaceFactory = () -> {
+        throw new IllegalStateException("No workspace is configured: start Palisade through its launcher.");
+    };
+    /** Google sign-in; {@link SessionGate#NONE} until the auth code is wired. */
+    public static volatile SessionGate sessionGate = SessionGate.NONE;
+    /** Offboarding and key rotation; {@link ActionLauncher#NONE} until the act code is wired. */
+    public static volatile ActionLauncher actionLauncher = ActionLauncher.NONE;
+
+    public static final String STYLESHEET = Objects.requireNonNull(
+            PalisadeApp.class.getResource("/dev/palisade/ui/palisade.css")).toExternalForm();
+
+    private final Supplier<Workspace> factory;
+    private final BackgroundTasks tasks = new BackgroundTasks();
+    private Workspace workspace;
+    private ShellViewModel viewModel;
+
+    public PalisadeApp() {
+        this(null);
+    }
+
+    /** For tests and embedding: a fixed workspace factory (null = {@link #workspaceFactory}). */
+    public PalisadeApp(Supplier<Workspace> factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * Applies the AtlantaFX Primer theme; the app stylesheet uses its colour tokens, so it serves both.
+     * The stylesheets are loaded by resource name because atlantafx-base 2.1.0's classes are Java 21
+     * bytecode (the CSS inside the jar is version-independent), and we run on Java 17.
+     */
+    public static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(themeStylesheet(dark));
+    }
+
+    public static String themeStylesheet(boolean dark) {
+        String name = dark ? "/atlantafx/base/theme/primer-dark.css" : "/atlantafx/base/theme/primer-light.css";
+        return Objects.requireNonNull(PalisadeApp.class.getResource(name), name).toExternalForm();
+    }
+
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("Palisade"), 1280, 800));
+        applyTheme(false);
+        ProgressIndicator spin = new ProgressIndicator();
+        Label opening = new Label("Opening workspace…");
+        VBox box = new VBox(12, spin, opening);
+        box.setAlignment(Pos.CENTER);
+        // fit small screens (and the headless test screen) rather than overflow them
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(box, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
+        scene.getStylesheets().add(STYLESHEET);
+        stage.setScene(scene);
         stage.setTitle("Palisade");
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(640, screen.getHeight()));
         stage.show();
+        Supplier<Workspace> f = factory != null ? factory : workspaceFactory;
+        tasks.io(f::get).whenCompleteAsync((ws, t) -> {
+            if (t != null) {
+                Throwable root = ErrorInfo.unwrap(t);
+                LOG.error("Could not open the workspace", root);
+                showRecovery(scene, root);
+                return;
+            }
+            workspace = ws;
+            show(stage, scene, ws);
+        }, Platform::runLater);
+    }
+
+    private void show(Stage stage, Scene scene, Workspace ws) {
+        viewModel = new ShellViewModel(ws, tasks, Platform::runLater, Clock.systemDefaultZone(), sessionGate);
+        viewModel.setBrowser(url -> getHostServices().showDocument(url));
+        ShellView view = new ShellView(viewModel, actionLauncher);
+        scene.setRoot(view);
+        view.installShortcuts(scene);
+        stage.titleProperty().bind(viewModel.titleProperty());
+        viewModel.darkProperty().addListener((o, a, b) -> applyTheme(b));
+        viewModel.refresh();
+    }
+
+    private static void showRecovery(Scene scene, Throwable root) {
+        Label title = new Label("Palisade could not open its data");
+        title.getStyleClass().add("screen-title");
+        Label msg = new Label(root.getMessage() == null ? root.toString() : root.getMessage());
+        msg.setWrapText(true);
+        msg.setMaxWidth(640);
+        Label what = new Label("Nothing was changed. Move the database aside (or restore it from a backup) and start again, "
+                + "or run the demo with `palisade --demo`.");
+        what.setWrapText(true);
+        what.setMaxWidth(640);
+        TextArea detail = new TextArea(ErrorInfo.of("Open", root).detail());
+        detail.setEditable(false);
+        detail.setMaxWidth(640);
+        detail.setPrefRowCount(8);
+        VBox box = new VBox(12, title, msg, what, detail);
+        box.setAlignment(Pos.CENTER);
+        box.setId("recovery");
+        box.getStyleClass().add("screen");
+        scene.setRoot(box);
+    }
+
+    /** The console's view-model once the workspace is open (for tests). */
+    public ShellViewModel viewModel() {
+        return viewModel;
+    }
+
+    @Override
+    public void stop() {
+        tasks.close();
+        if (workspace != null) {
+            try {
+                workspace.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the workspace failed", e);
+            }
+        }
     }
 }

@@ -57,26 +57,45 @@ public final class CheckEngine {
             .thenComparing(f -> f.resource().id());
 
     /**
-     * Attaches triage to findings. A FAIL whose triage mutes it at {@code now} becomes MUTED; an expired
-     * mute leaves it FAIL (with the triage attached, so the owner still shows). PASS and ERROR keep their status.
+     * Attaches triage to findings, keyed by check and resource id, so it lasts across scans. A FAIL whose
+     * triage mutes it at {@code now} becomes MUTED; once the mute expires it is FAIL again (with the triage
+     * still attached, so the owner and the old note show). PASS and ERROR keep their status: an ERROR is
+     * never hidden, since nobody knows what it would hide. A MUTED finding with no (or no longer muting)
+     * triage goes back to FAIL, so re-applying triage to a stored snapshot is safe. The result is in
+     * {@link #ORDER}.
      *
      * @param triage keyed by {@link #triageKey(String, String)}
      */
     public static List<Finding> applyTriage(List<Finding> findings, Map<String, Triage> triage, Instant now) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
+            Status base = f.status() == Status.MUTED ? Status.FAIL : f.status();
             Triage t = triage.get(triageKey(f.check(), f.resource().id()));
-            if (t == null) {
-                out.add(f.triage() == null ? f : f.withTriage(null, f.status() == Status.MUTED ? Status.FAIL : f.status()));
+            if (t == null || t.isEmpty()) {
+                out.add(f.triage() == null && base == f.status() ? f : f.withTriage(null, base));
                 continue;
             }
-            Status s = f.status() == Status.MUTED ? Status.FAIL : f.status();
-            if (s == Status.FAIL && t.mutes(now)) {
-                s = Status.MUTED;
-            }
-            out.add(f.withTriage(t, s));
+            out.add(f.withTriage(t, base == Status.FAIL && t.mutes(now) ? Status.MUTED : base));
+        }
+        out.sort(ORDER);
+        return out;
+    }
+
+    /** Indexes triage records by {@link #triageKey(String, String)}; a later record for the same key wins. */
+    public static Map<String, Triage> index(java.util.Collection<Triage> triage) {
+        Map<String, Triage> out = new java.util.LinkedHashMap<>();
+        for (Triage t : triage) {
+            out.put(t.key(), t);
         }
         return out;
+    }
+
+    /**
+     * True when a FAIL at or above {@code threshold} remains: what {@code scan --fail-on} exits 1 on.
+     * MUTED findings do not count (a user accepted them), nor do ERRORs (they make the scan exit 3).
+     */
+    public static boolean failsAtOrAbove(List<Finding> findings, dev.palisade.core.Severity threshold) {
+        return findings.stream().anyMatch(f -> f.status() == Status.FAIL && f.severity().atLeast(threshold));
     }
 
     public static String triageKey(String check, String resourceId) {

@@ -1,0 +1,334 @@
+package dev.palisade.checks;
+
+import dev.palisade.core.Fact;
+import dev.palisade.core.Finding;
+import dev.palisade.core.Resource;
+import dev.palisade.core.Resources;
+import dev.palisade.core.Severity;
+import dev.palisade.core.check.Area;
+import dev.palisade.core.check.Check;
+import dev.palisade.core.check.CheckContext;
+import dev.palisade.core.inventory.AlertCounts;
+import dev.palisade.core.inventory.GitHubMember;
+import dev.palisade.core.inventory.GitHubOrg;
+import dev.palisade.core.inventory.GitHubRepo;
+import dev.palisade.core.inventory.SecurityIssue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The GitHub checks: the org's 2FA requirement, every member's and outside collaborator's 2FA,
+ * open Dependabot and secret-scanning alerts per repository, and open security issues with their
+ * age against {@code thresholds.issueSlaDays}. Each reports nothing when GitHub was not part of the
+ * scan, and ERROR (never PASS) where the data could not be read.
+ */
+public final class GitHubChecks {
+    private GitHubChecks() {
+    }
+
+    public static List<Check> all() {
+        return List.of(new OrgTwoFactorRequired(), new MemberTwoFactor(), new DependabotAlerts(), new SecretScanningAlerts(),
+                new SecurityIssueOpen(), new SecurityIssueOverdue());
+    }
+
+    /** {@code github.org.2fa_required}. */
+    public static final class OrgTwoFactorRequired extends AbstractCheck {
+        public OrgTwoFactorRequired() {
+            super("github.org.2fa_required", "GitHub organization requires 2FA", Area.ACCESS, "github", Severity.HIGH,
+                    "Without the requirement, a member whose password leaks gives away the code and the secrets in it.",
+                    "In the organization's Settings → Authentication security, tick 'Require two-factor authentication"
+                            + " for everyone'. Members without 2FA are removed, so ask them to enable it first.");
+        }
+
+        @Override
+        public List<Finding> evaluate(CheckContext ctx) {
+            GitHubOrg org = ctx.inventory().github();
+            if (org == null) {
+                return List.of();
+            }
+            Resource r = Resources.githubOrg(org.organization());
+            Fact<Boolean> f = org.twoFactorRequired();
+            if (!f.isKnown() || f.value() == null) {
+                return List.of(error(null, r, explain("Whether GitHub organization " + org.organization()
+                        + " requires 2FA could not be read", f, org.organization())));
+            }
+            return List.of(f.value()
+                    ? pass(null, r, "GitHub organization " + org.organization() + " requires two-factor authentication.")
+                    : fail(null, r, "GitHub organization " + org.organization() + " does not require two-factor authentication."));
+        }
+    }
+
+    /** {@code github.member.2fa}: CRITICAL for org owners. */
+    public static final class MemberTwoFactor extends AbstractCheck {
+        public MemberTwoFactor() {
+            super("github.member.2fa", "GitHub member has 2FA", Area.ACCESS, "github", Severity.HIGH,
+                    "An account without a second factor falls to one phished or reused password.",
+                    "Ask the person to enable two-factor authentication on GitHub (Settings → Password and"
+                            + " authentication), or remove them from the organization.");
+        }
+
+        @Override
+        public List<Finding> evaluate(CheckContext ctx) {
+            GitHubOrg org = ctx.inventory().github();
+            if (org == null) {
+                return List.of();
+            }
+            List<Finding> out = new ArrayList<>();
+            accounts(out, org, org.members(), "Members");
+            if (org.outsideCollaborators() != null) {
+                accounts(out, org, org.outsideCollaborators(), "Outside collaborators");
+            }
+            return out;
+        }
+
+        private void accounts(List<Finding> out, GitHubOrg org, Fact<List<GitHubMember>> list, String what) {
+            if (list == null) {
+                return;
+            }
+            if (!list.isKnown()) {
+                out.add(error(null, Resources.githubOrg(org.organization()), explain(what + " of GitHub organization "
+                        + org.organization() + " could not be listed", list, org.organization())));
+                return;
+            }
+            for (GitHubMember m : list.value() == null ? List.<GitHubMember>of() : list.value()) {
+                Resource r = Resources.githubMember(m.login());
+                String who = describe(m);
+                Fact<Boolean> tfa = m.twoFactorEnabled();
+                if (tfa == null || !tfa.isKnown() || tfa.value() == null) {
+                    out.add(error(null, r, "2FA status of " + who + " is unknown. " + orUnknown(tfa)));
+                } else if (tfa.value()) {
+                    out.add(pass(null, r, who + " has two-factor authentication enabled."));
+                } else {
+                    Severity s = "admin".equals(m.role()) ? Severity.CRITICAL : metadata().severity();
+                    out.add(fail(null, r, s, who + " has two-factor authentication disabled."));
+                }
+            }
+        }
+
+        private static String describe(GitHubMember m) {
+            return switch (m.role() == null ? "" : m.role()) {
+                case "admin" -> "GitHub org owner " + m.login();
+                case "outside_collaborator" -> "GitHub outside collaborator " + m.login();
+                default -> "GitHub member " + m.login();
+            };
+        }
+    }
+
+    /** {@code github.dependabot.alerts}: severity of a FAIL is that of the worst open alert. */
+    public static final class DependabotAlerts extends AbstractCheck {
+        public DependabotAlerts() {
+            super("github.dependabot.alerts", "Open Dependabot alerts", Area.ISSUES, "github", Severity.HIGH,
+                    "Open Dependabot alerts are known-vulnerable dependencies shipping in the code.",
+                    "Open the repository's Security → Dependabot tab, merge or create the upgrade pull requests, and"
+                            + " dismiss alerts that do not apply with a reason. Enable Dependabot alerts where they are off.");
+        }
+
+        @Override
+        public List<Finding> evaluate(CheckContext ctx) {
+            return alerts(this, ctx, true);
+        }
+    }
+
+    /** {@code github.secret_scanning.alerts}: counts only, never a secret. */
+    public static final class SecretScanningAlerts extends AbstractCheck {
+        public SecretScanningAlerts() {
+            super("github.secret_scanning.alerts", "Open secret-scanning alerts", Area.ISSUES, "github", Severity.HIGH,
+                    "A secret committed to a repository is readable by everyone with access to its history.",
+                    "Open the repository's Security → Secret scanning tab, revoke and rotate each exposed secret at"
+                            + " its issuer, then close the alert as revoked. Enable secret scanning where it is off.");
+        }
+
+        @Override
+        public List<Finding> evaluate(CheckContext ctx) {
+            return alerts(this, ctx, false);
+        }
+    }
+
+    private static List<Finding> alerts(AbstractCheck check, CheckContext ctx, boolean dependabot) {
+        GitHubOrg org = ctx.inventory().github();
+        if (org == null) {
+            return List.of();
+        }
+        String kind = dependabot ? "Dependabot" : "secret-scanning";
+        Fact<List<GitHubRepo>> repos = org.repositories();
+        if (!repos.isKnown()) {
+            return List.of(check.error(null, Resources.githubOrg(org.organization()),
+                    "The " + kind + " alerts of GitHub organization " + org.organization() + " are unknown. "
+                            + explain("Its repositories could not be listed", repos, org.organization())));
+        }
+        List<Finding> out = new ArrayList<>();
+        for (GitHubRepo repo : repos.value() == null ? List.<GitHubRepo>of() : repos.value()) {
+            Resource r = Resources.githubRepo(repo.fullName());
+            Fact<AlertCounts> f = dependabot ? repo.dependabot() : repo.secretScanning();
+            if (f == null || !f.isKnown()) {
+                out.add(check.error(null, r, explain("Open " + kind + " alerts of " + repo.fullName()
+                        + " could not be read", f, repo.fullName())));
+            } else if (f.value() == null) {
+                out.add(check.fail(null, r, Severity.LOW, (dependabot ? "Dependabot alerts are" : "Secret scanning is")
+                        + " disabled for " + repo.fullName() + ", so " + (dependabot ? "vulnerable dependencies" : "committed secrets")
+                        + " go unreported."));
+            } else if (f.value().open() == 0) {
+                out.add(check.pass(null, r, repo.fullName() + " has no open " + kind + " alerts."));
+            } else {
+                AlertCounts c = f.value();
+                if (dependabot) {
+                    out.add(check.fail(null, r, worst(c, check.metadata().severity()), repo.fullName() + " has "
+                            + c.open() + " open Dependabot alert" + (c.open() == 1 ? "" : "s") + " (" + c.critical()
+                            + " critical, " + c.high() + " high, " + c.medium() + " medium, " + c.low() + " low)."));
+                } else {
+                    out.add(check.fail(null, r, repo.fullName() + " has " + c.open() + " open secret-scanning alert"
+                            + (c.open() == 1 ? "" : "s") + ": exposed secrets to revoke."));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Severity worst(AlertCounts c, Severity fallback) {
+        if (c.critical() > 0) {
+            return Severity.CRITICAL;
+        }
+        if (c.high() > 0) {
+            return Severity.HIGH;
+        }
+        if (c.medium() > 0) {
+            return Severity.MEDIUM;
+        }
+        if (c.low() > 0) {
+            return Severity.LOW;
+        }
+        return fallback;
+    }
+
+    /** {@code issue.security.open}: every open labelled issue FAILs, with the severity of its label. */
+    public static final class SecurityIssueOpen extends AbstractCheck {
+        public SecurityIssueOpen() {
+            super("issue.security.open", "Open security issue", Area.ISSUES, "github", Severity.MEDIUM,
+                    "Each open security issue is a known weakness that is still exploitable.",
+                    "Fix and close the issue, or record the accepted risk by muting the finding with a note and an expiry."
+                            + " Give it a severity label (critical, high, medium, low) so its SLA applies.");
+        }
+
+        @Override
+        public List<Finding> evaluate(CheckContext ctx) {
+            GitHubOrg org = ctx.inventory().github();
+            if (org == null) {
+                return List.of();
+            }
+            Fact<List<SecurityIssue>> issues = org.issues();
+            Resource orgRes = Resources.githubOrg(org.organization());
+            if (!issues.isKnown()) {
+                return List.of(error(null, orgRes, explain("Security issues of GitHub organization " + org.organization()
+                        + " could not be listed", issues, org.organization())));
+            }
+            List<SecurityIssue> list = issues.value() == null ? List.of() : issues.value();
+            if (list.isEmpty()) {
+                return List.of(pass(null, orgRes, "GitHub organization " + org.organization()
+                        + " has no open issues with a security label."));
+            }
+            List<Finding> out = new ArrayList<>();
+            for (SecurityIssue i : list) {
+                Severity s = severityOf(i, metadata().severity());
+                String age = i.createdAt() == null ? "for an unknown time"
+                        : "for " + days(Duration.between(i.createdAt(), ctx.now())) + " days";
+                out.add(fail(null, resource(i), s, "Security issue " + label(i) + " (" + sevText(i) + ") has been open "
+                        + age + ", " + (i.assignee() == null ? "unassigned" : "assigned to " + i.assignee()) + "."));
+            }
+            return out;
+        }
+    }
+
+    /** {@code issue.security.overdue}: open longer than the SLA of its severity. */
+    public static final class SecurityIssueOverdue extends AbstractCheck {
+        public SecurityIssueOverdue() {
+            super("issue.security.overdue", "Security issue past its SLA", Area.ISSUES, "github", Severity.MEDIUM,
+                    "A security issue open past its agreed fix time shows the process is not keeping up.",
+                    "Fix the issue now or escalate it; if the risk is accepted, mute the finding with a note and an"
+                            + " expiry. The SLAs are thresholds.issueSlaDays in palisade.yaml.");
+        }
+
+        @Override
+        public List<Finding> evaluate(CheckContext ctx) {
+            GitHubOrg org = ctx.inventory().github();
+            if (org == null) {
+                return List.of();
+            }
+            Fact<List<SecurityIssue>> issues = org.issues();
+            Resource orgRes = Resources.githubOrg(org.organization());
+            if (!issues.isKnown()) {
+                return List.of(error(null, orgRes, "The SLAs of security issues in GitHub organization "
+                        + org.organization() + " are unknown. " + explain("They could not be listed", issues, org.organization())));
+            }
+            List<SecurityIssue> list = issues.value() == null ? List.of() : issues.value();
+            if (list.isEmpty()) {
+                return List.of(pass(null, orgRes, "GitHub organization " + org.organization()
+                        + " has no open security issues, so none is past its SLA."));
+            }
+            List<Finding> out = new ArrayList<>();
+            for (SecurityIssue i : list) {
+                Severity s = severityOf(i, metadata().severity());
+                int sla = ctx.thresholds().issueSlaDays().days(s);
+                if (i.createdAt() == null) {
+                    out.add(error(null, resource(i), "Security issue " + label(i) + " has no creation time, so its age"
+                            + " against the " + sla + "-day SLA is unknown."));
+                    continue;
+                }
+                Duration age = Duration.between(i.createdAt(), ctx.now());
+                String text = "Security issue " + label(i) + " (" + sevText(i) + ") has been open for " + days(age)
+                        + " days";
+                if (age.compareTo(Duration.ofDays(sla)) > 0) {
+                    out.add(fail(null, resource(i), s, text + ", past its " + sla + "-day SLA by "
+                            + days(age.minusDays(sla)) + " days."));
+                } else {
+                    out.add(pass(null, resource(i), text + ", within its " + sla + "-day SLA."));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The issue's severity from its label; {@code fallback} (the check's default) when unlabelled. */
+    static Severity severityOf(SecurityIssue i, Severity fallback) {
+        if (i.severity() == null) {
+            return fallback;
+        }
+        return switch (i.severity().toLowerCase(Locale.ROOT)) {
+            case "critical" -> Severity.CRITICAL;
+            case "high" -> Severity.HIGH;
+            case "medium" -> Severity.MEDIUM;
+            case "low" -> Severity.LOW;
+            default -> fallback;
+        };
+    }
+
+    private static String sevText(SecurityIssue i) {
+        return i.severity() == null ? "no severity label, treated as medium" : i.severity().toLowerCase(Locale.ROOT);
+    }
+
+    private static Resource resource(SecurityIssue i) {
+        return Resources.issue(i.url(), label(i) + " " + i.title());
+    }
+
+    private static String label(SecurityIssue i) {
+        return (i.repository() == null ? "" : i.repository()) + "#" + i.number();
+    }
+
+    private static long days(Duration d) {
+        return Math.max(0, d.toDays());
+    }
+
+    private static String orUnknown(Fact<?> f) {
+        return f == null ? "not collected." : f.error() == null ? "GitHub gave no value." : f.error();
+    }
+
+    /**
+     * The collector's reasons already say what could not be read and name the resource; repeat the
+     * context only when a reason does not.
+     */
+    private static String explain(String context, Fact<?> f, String name) {
+        String why = orUnknown(f);
+        return f != null && f.error() != null && why.contains(name) ? why : context + ": " + why;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.palisade.collect.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.palisade.checks.Catalogue;
+import dev.palisade.core.Finding;
+import dev.palisade.core.Snapshot;
+import dev.palisade.core.Status;
+import dev.palisade.core.check.Check;
+import dev.palisade.core.check.CheckContext;
+import dev.palisade.core.check.CheckEngine;
+import dev.palisade.core.config.PalisadeConfig;
+import dev.palisade.core.identity.IdentityLinker;
+import dev.palisade.core.inventory.Inventory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The demo exercises the whole catalogue: every check has at least one PASS and one FAIL over the
+ * demo (the current inventory plus its six weeks of history). Skipped while the catalogue is empty
+ * (before the checks are wired); runs for real once {@link Catalogue#all()} returns the checks.
+ */
+class DemoCoverageTest {
+    static final Instant NOW = Instant.parse("2026-12-02T09:00:00Z");
+
+    static List<Check> checks;
+    static List<Finding> current;
+    static List<Finding> all;
+
+    @BeforeAll
+    static void evaluate() {
+        checks = Catalogue.all();
+        if (checks.isEmpty()) {
+            return;
+        }
+        CheckEngine engine = new CheckEngine(checks);
+        PalisadeConfig config = DemoWorkspace.config(null);
+        Inventory inv = DemoWorkspace.inventory(NOW);
+        inv = inv.withIdentities(IdentityLinker.link(config, inv));
+        current = engine.evaluate(new CheckContext(inv, config, NOW));
+        all = new ArrayList<>(current);
+        for (Snapshot s : DemoWorkspace.history(NOW, engine)) {
+            all.addAll(s.findings());
+        }
+    }
+
+    @Test
+    void everySpecCheckHasAnExpectation() {
+        assertThat(DemoExpectations.ALL).hasSize(39);
+        assertThat(DemoExpectations.BY_ID).hasSize(39);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCatalogueCheckPassesAndFailsSomewhereInTheDemo() {
+        Assumptions.assumeTrue(!Catalogue.all().isEmpty(), "the check catalogue is not wired yet");
+        return checks.stream().map(check -> dynamicTest(check.metadata().id(), () -> {
+            String id = check.metadata().id();
+            DemoExpectations exp = DemoExpectations.BY_ID.get(id);
+            String hint = exp == null ? "no demo expectation recorded for " + id : exp.hint();
+            Map<Status, Long> counts = all.stream().filter(f -> f.check().equals(id))
+                    .collect(Collectors.groupingBy(Finding::status, () -> new EnumMap<>(Status.class), Collectors.counting()));
+            assertThat(counts).as("%s: findings by status over the demo; %s", id, hint).containsKey(Status.PASS);
+            assertThat(counts).as("%s: findings by status over the demo; %s", id, hint).containsKey(Status.FAIL);
+        }));
+    }
+
+    @Test
+    void noCheckThrowsOnTheDemo() {
+        Assumptions.assumeTrue(!Catalogue.all().isEmpty(), "the check catalogue is not wired yet");
+        assertThat(all.stream().filter(f -> f.resource().type().equals("check")).map(Finding::message)).isEmpty();
+    }
+
+    @Test
+    void theCurrentDemoHasErrorsOnlyForTheUnreachableEndpoint() {
+        Assumptions.assumeTrue(!Catalogue.all().isEmpty(), "the check catalogue is not wired yet");
+        List<Finding> errors = current.stream().filter(f -> f.status() == Status.ERROR).toList();
+        assertThat(errors).as("the unreachable legacy.acme.example gives ERROR, never PASS or FAIL").isNotEmpty();
+        assertThat(errors).allSatisfy(f -> assertThat(f.resource().id()).as(f.check() + ": " + f.message())
+                .startsWith("legacy.acme.example"));
+        assertThat(current).filteredOn(f -> f.resource().id().startsWith("legacy.acme.example"))
+                .allSatisfy(f -> assertThat(f.status()).isEqualTo(Status.ERROR));
+    }
+
+    @Test
+    void theCurrentDemoFailsSomethingInEveryArea() {
+        Assumptions.assumeTrue(!Catalogue.all().isEmpty(), "the check catalogue is not wired yet");
+        for (var area : dev.palisade.core.check.Area.values()) {
+            List<String> ids = checks.stream().filter(c -> c.metadata().area() == area).map(c -> c.metadata().id()).toList();
+            assertThat(current).as("a FAIL in %s", area)
+                    .anyMatch(f -> ids.contains(f.check()) && f.status() == Status.FAIL);
+        }
+    }
+}
