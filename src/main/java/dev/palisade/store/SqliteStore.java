@@ -56,7 +56,7 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
     /** {@code PRAGMA application_id}: "PLSD". */
     public static final int APPLICATION_ID = 0x504C5344;
     /** The schema version this build writes and understands. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     public static final String FILE_NAME = "palisade.db";
     static final String GENESIS_HASH = "0".repeat(64);
 
@@ -123,7 +123,9 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
         """
         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""));
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""),
+        // v2: the action journal (offboarding and key-rotation runs and their steps)
+        SqliteActionJournal.DDL);
 
     private final Path file;
     private final PayloadCodec codec;

@@ -48,9 +48,9 @@ class SqliteStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
             assertThat(scalar(st, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(scalar(st, "PRAGMA application_id")).isEqualTo(String.valueOf(SqliteStore.APPLICATION_ID));
-            assertThat(scalar(st, "PRAGMA user_version")).isEqualTo("1");
+            assertThat(scalar(st, "PRAGMA user_version")).isEqualTo(String.valueOf(SqliteStore.SCHEMA_VERSION));
             assertThat(scalar(st, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)"))
-                    .isEqualTo("audit,findings,inventory,meta,snapshots,triage");
+                    .isEqualTo("action_runs,action_steps,audit,findings,inventory,meta,snapshots,triage");
         }
         // reopening an up-to-date store runs no migration and keeps data
         try (SqliteStore s = open()) {
@@ -58,6 +58,29 @@ class SqliteStoreTest {
         }
         try (SqliteStore s = open()) {
             assertThat(s.list()).extracting(SnapshotSummary::id).containsExactly("a");
+        }
+    }
+
+    @Test
+    void migratesAVersionOneStoreToTheCurrentSchemaKeepingItsData() throws Exception {
+        Snapshot snap = StoreFixtures.snapshot("v1", T0, 5);
+        try (SqliteStore s = open()) {
+            s.save(snap);
+            s.append("dana", "scan", "v1", "OK", null);
+        }
+        // turn it back into what a version-1 build left behind
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE action_steps");
+            st.execute("DROP TABLE action_runs");
+            st.execute("PRAGMA user_version = 1");
+        }
+        try (SqliteStore s = open()) {
+            assertThat(s.schemaVersion()).isEqualTo(SqliteStore.SCHEMA_VERSION);
+            assertThat(s.load("v1")).contains(snap);
+            assertThat(s.firstBroken()).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
+            assertThat(scalar(st, "SELECT count(*) FROM sqlite_master WHERE name IN ('action_runs', 'action_steps')")).isEqualTo("2");
         }
     }
 
