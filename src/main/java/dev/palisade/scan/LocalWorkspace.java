@@ -470,9 +470,24 @@ public final class LocalWorkspace implements Workspace {
             Inventory inv = selection.isEmpty() ? all : new Inventory(selection.contains("aws") ? all.aws() : List.of(),
                     selection.contains("tls") ? all.tls() : null, selection.contains("google") ? all.google() : null,
                     selection.contains("github") ? all.github() : null, null);
-            SourceStatus s = new SourceStatus(DEMO_KIND, SourceState.OK, null, 0, (System.nanoTime() - t0) / 1_000_000);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            // one status per source the sample company stands in for, named as a real scan names them
+            List<SourceStatus> sources = new ArrayList<>();
+            inv.aws().forEach(e -> sources.add(new SourceStatus("aws:" + e.env(), SourceState.OK, null, 0, ms)));
+            if (inv.tls() != null) {
+                sources.add(new SourceStatus("tls", SourceState.OK, null, 0, ms));
+            }
+            if (inv.google() != null) {
+                sources.add(new SourceStatus("google", SourceState.OK, null, 0, ms));
+            }
+            if (inv.github() != null) {
+                sources.add(new SourceStatus("github", SourceState.OK, null, 0, ms));
+            }
+            if (sources.isEmpty()) {
+                sources.add(new SourceStatus(DEMO_KIND, SourceState.OK, null, 0, ms));
+            }
             progress.update(DEMO_KIND, 1, "Sample company loaded");
-            return new CollectorResult(inv, List.of(s));
+            return new CollectorResult(inv, sources);
         }
     }
 }
