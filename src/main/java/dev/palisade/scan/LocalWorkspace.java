@@ -4,6 +4,7 @@ import dev.palisade.checks.Catalogue;
 import dev.palisade.collect.Collector;
 import dev.palisade.collect.CollectorResult;
 import dev.palisade.collect.ScanProgress;
+import dev.palisade.collect.demo.DemoCollector;
 import dev.palisade.collect.demo.DemoWorkspace;
 import dev.palisade.core.Fact;
 import dev.palisade.core.Finding;
@@ -325,7 +326,11 @@ public final class LocalWorkspace implements Workspace {
                 long left = deadline - System.nanoTime();
                 try {
                     CollectorResult r = e.getValue().get(Math.max(0, left), TimeUnit.NANOSECONDS);
-                    results.put(kind, r == null ? failed(kind, "the " + kind + " collector returned nothing") : r);
+                    if (r != null) {
+                        results.put(kind, r); // the collector reported its sources' progress itself
+                        continue;
+                    }
+                    results.put(kind, failed(kind, "the " + kind + " collector returned nothing"));
                 } catch (TimeoutException ex) {
                     e.getValue().cancel(true);
                     results.put(kind, failed(kind, "did not finish within the scan deadline of "
@@ -341,7 +346,7 @@ public final class LocalWorkspace implements Workspace {
                 } catch (CancellationException ex) {
                     results.put(kind, failed(kind, "the " + kind + " collector was cancelled"));
                 }
-                results.get(kind).sources().forEach(progress::finished);
+                results.get(kind).sources().forEach(progress::finished); // failures the orchestrator reports
             }
         } catch (InterruptedException ex) {
             running.values().forEach(f -> f.cancel(true));
@@ -454,40 +459,5 @@ public final class LocalWorkspace implements Workspace {
     @Override
     public void close() {
         store.close();
-    }
-
-    /** The demo's only source: the sample company's inventory as of the clock, limited to the selection. */
-    private record DemoCollector(Clock clock, Set<String> selection) implements Collector {
-        @Override
-        public String kind() {
-            return DEMO_KIND;
-        }
-
-        @Override
-        public CollectorResult collect(ScanProgress progress) {
-            long t0 = System.nanoTime();
-            Inventory all = DemoWorkspace.inventory(clock.instant());
-            Inventory inv = selection.isEmpty() ? all : new Inventory(selection.contains("aws") ? all.aws() : List.of(),
-                    selection.contains("tls") ? all.tls() : null, selection.contains("google") ? all.google() : null,
-                    selection.contains("github") ? all.github() : null, null);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            // one status per source the sample company stands in for, named as a real scan names them
-            List<SourceStatus> sources = new ArrayList<>();
-            inv.aws().forEach(e -> sources.add(new SourceStatus("aws:" + e.env(), SourceState.OK, null, 0, ms)));
-            if (inv.tls() != null) {
-                sources.add(new SourceStatus("tls", SourceState.OK, null, 0, ms));
-            }
-            if (inv.google() != null) {
-                sources.add(new SourceStatus("google", SourceState.OK, null, 0, ms));
-            }
-            if (inv.github() != null) {
-                sources.add(new SourceStatus("github", SourceState.OK, null, 0, ms));
-            }
-            if (sources.isEmpty()) {
-                sources.add(new SourceStatus(DEMO_KIND, SourceState.OK, null, 0, ms));
-            }
-            progress.update(DEMO_KIND, 1, "Sample company loaded");
-            return new CollectorResult(inv, sources);
-        }
     }
 }

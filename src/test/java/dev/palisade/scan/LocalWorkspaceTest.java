@@ -78,7 +78,6 @@ class LocalWorkspaceTest {
             assertThat(s.sources()).extracting(SourceStatus::name, SourceStatus::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("tls", SourceState.OK),
                             org.assertj.core.groups.Tuple.tuple("github", SourceState.OK));
-            assertThat(finished).hasSize(2);
             assertThat(s.inventory().tls().endpoints()).hasSize(3);
             assertThat(s.inventory().github().organization()).isEqualTo("acme");
             assertThat(s.inventory().identities()).isNotNull();
@@ -96,9 +95,20 @@ class LocalWorkspaceTest {
                     throw new IllegalStateException("socket factory broken");
                 }))
                 .register("github", TestSources.factory("github", TestSources::github));
+        List<SourceStatus> finished = new CopyOnWriteArrayList<>();
         try (LocalWorkspace ws = open(r, Duration.ofSeconds(20))) {
-            Snapshot s = ws.scan(Set.of(), ScanProgress.NONE);
+            Snapshot s = ws.scan(Set.of(), new ScanProgress() {
+                @Override
+                public void update(String source, double fraction, String message) {
+                }
+
+                @Override
+                public void finished(SourceStatus status) {
+                    finished.add(status);
+                }
+            });
             SourceStatus tls = s.sources().get(0);
+            assertThat(finished).as("the failure is reported as it happens").containsExactly(tls);
             assertThat(tls.status()).isEqualTo(SourceState.ERROR);
             assertThat(tls.error()).contains("tls collector failed").contains("socket factory broken");
             assertThat(s.anySourceFailed()).isTrue();
