@@ -14,6 +14,8 @@ import java.util.Map;
 public final class Launcher {
     /** System property logback.xml reads for the log directory. */
     public static final String LOG_DIR_PROPERTY = "palisade.logdir";
+    /** System property set to {@code true} when the console was started with {@code --demo}. */
+    public static final String DEMO_PROPERTY = "palisade.demo";
     /** System property holding the resolved data directory, for the desktop app. */
     public static final String HOME_PROPERTY = "palisade.home";
 
@@ -24,19 +26,47 @@ public final class Launcher {
         Path home = homeOf(args, System.getenv());
         System.setProperty(HOME_PROPERTY, home.toString());
         configureLogging(home);
-        if (isGui(args)) {
-            Gui.launch(home, java.util.Arrays.asList(args).contains("--demo"));
+        if (opensConsole(args)) {
+            boolean demo = java.util.Arrays.asList(args).contains("--demo");
+            if (demo) {
+                System.setProperty(DEMO_PROPERTY, "true");
+            }
+            Gui.launch(home, demo);
             return;
         }
         int code = Cli.run(CliContext.system(), args);
         System.exit(code);
     }
 
-    /** Points logback at {@code HOME/logs} before the first logger is created. */
-    public static void configureLogging(Path home) {
-        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
-            System.setProperty(LOG_DIR_PROPERTY, home.resolve("logs").toString());
+    /** True when the arguments name no subcommand and ask for no help or version: {@code [--home DIR] [--demo]}. */
+    static boolean opensConsole(String[] args) {
+        try {
+            picocli.CommandLine.ParseResult r = Cli.commandLine(CliContext.system()).parseArgs(args);
+            return !r.hasSubcommand() && !r.isUsageHelpRequested() && !r.isVersionHelpRequested();
+        } catch (picocli.CommandLine.ParameterException e) {
+            return false; // let the CLI report it
         }
+    }
+
+    /**
+     * Points logback at {@code HOME/logs} before the first logger is created. When that directory
+     * cannot be created (read-only home), logs go to the temp directory rather than failing noisily
+     * on stdout; the command itself then reports the unusable home.
+     */
+    public static void configureLogging(Path home) {
+        if (System.getProperty(LOG_DIR_PROPERTY) != null) {
+            return;
+        }
+        Path logs = home.resolve("logs");
+        try {
+            java.nio.file.Files.createDirectories(logs);
+            if (!java.nio.file.Files.isWritable(logs)) {
+                throw new java.io.IOException("not writable");
+            }
+        } catch (java.io.IOException | SecurityException e) {
+            logs = Path.of(System.getProperty("java.io.tmpdir"), "palisade-logs");
+        }
+        System.setProperty(LOG_DIR_PROPERTY, logs.toString());
     }
 
     /** The data directory the arguments select ({@code --home DIR} or {@code --home=DIR}), else the environment's. */
@@ -50,19 +80,6 @@ public final class Launcher {
             }
         }
         return PalisadeCommand.resolveHome(flag, env);
-    }
-
-    /** No subcommand: only {@code --home DIR}, {@code --home=DIR} and {@code --demo} may be given. */
-    static boolean isGui(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if ("--home".equals(a) && i + 1 < args.length) {
-                i++;
-            } else if (!a.startsWith("--home=") && !"--demo".equals(a)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Kept apart so that headless commands never load JavaFX. */

@@ -4,6 +4,7 @@ import dev.palisade.checks.Catalogue;
 import dev.palisade.collect.Collector;
 import dev.palisade.collect.CollectorResult;
 import dev.palisade.collect.ScanProgress;
+import dev.palisade.collect.demo.DemoCollector;
 import dev.palisade.collect.demo.DemoWorkspace;
 import dev.palisade.core.Fact;
 import dev.palisade.core.Finding;
@@ -208,10 +209,32 @@ public final class LocalWorkspace implements Workspace {
         return store;
     }
 
+    /** Triage that records every change in the audit log (who, which finding, until when; never the note). */
     @Override
     public TriageRepository triage() {
-        return store;
+        return auditedTriage;
     }
+
+    private final TriageRepository auditedTriage = new TriageRepository() {
+        @Override
+        public Map<String, dev.palisade.core.Triage> allTriage() {
+            return store.allTriage();
+        }
+
+        @Override
+        public void putTriage(dev.palisade.core.Triage t) {
+            store.putTriage(t);
+            store.append(t.updatedBy() == null ? options.actor() : t.updatedBy(), "triage", t.check() + " " + t.resourceId(),
+                    "OK", (t.mutedUntil() == null ? "not muted" : "muted until " + t.mutedUntil())
+                            + (t.owner() == null ? "" : ", owner " + t.owner()));
+        }
+
+        @Override
+        public void clearTriage(String check, String resourceId) {
+            store.clearTriage(check, resourceId);
+            store.append(options.actor(), "triage.clear", check + " " + resourceId, "OK", null);
+        }
+    };
 
     @Override
     public AuditRepository audit() {
@@ -303,7 +326,11 @@ public final class LocalWorkspace implements Workspace {
                 long left = deadline - System.nanoTime();
                 try {
                     CollectorResult r = e.getValue().get(Math.max(0, left), TimeUnit.NANOSECONDS);
-                    results.put(kind, r == null ? failed(kind, "the " + kind + " collector returned nothing") : r);
+                    if (r != null) {
+                        results.put(kind, r); // the collector reported its sources' progress itself
+                        continue;
+                    }
+                    results.put(kind, failed(kind, "the " + kind + " collector returned nothing"));
                 } catch (TimeoutException ex) {
                     e.getValue().cancel(true);
                     results.put(kind, failed(kind, "did not finish within the scan deadline of "
@@ -319,7 +346,7 @@ public final class LocalWorkspace implements Workspace {
                 } catch (CancellationException ex) {
                     results.put(kind, failed(kind, "the " + kind + " collector was cancelled"));
                 }
-                results.get(kind).sources().forEach(progress::finished);
+                results.get(kind).sources().forEach(progress::finished); // failures the orchestrator reports
             }
         } catch (InterruptedException ex) {
             running.values().forEach(f -> f.cancel(true));

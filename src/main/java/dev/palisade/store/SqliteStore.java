@@ -47,8 +47,9 @@ import org.sqlite.SQLiteErrorCode;
  * is it opened for writing (WAL, foreign keys, busy timeout) and migrated.
  *
  * <p>Encryption seam: snapshot inventory, finding bodies, triage notes and audit details pass
- * through the {@link PayloadCodec}. Metadata columns (ids, times, counts, check
- * id/status/severity of each finding) stay plain so that {@link #list()} never decodes a payload.
+ * through the {@link PayloadCodec}, and so do the sources' status and errors (they name hosts and
+ * buckets). Metadata columns (ids, times, counts by status and severity) stay plain so that
+ * {@link #list()} never decodes a finding or the inventory.
  *
  * <p>Thread-safe: one connection, every operation synchronized on the store.
  */
@@ -56,13 +57,18 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
     /** {@code PRAGMA application_id}: "PLSD". */
     public static final int APPLICATION_ID = 0x504C5344;
     /** The schema version this build writes and understands. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     public static final String FILE_NAME = "palisade.db";
     static final String GENESIS_HASH = "0".repeat(64);
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     private static final int BUSY_TIMEOUT_MS = 5000;
     private static final TypeReference<List<SourceStatus>> SOURCES = new TypeReference<>() { };
+    private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
+    private static final com.fasterxml.jackson.databind.ObjectWriter FINDINGS_WRITER = SnapshotJson.mapper().writerFor(FINDINGS);
+    private static final com.fasterxml.jackson.databind.ObjectReader FINDINGS_READER = SnapshotJson.mapper().readerFor(FINDINGS);
+    /** Findings are stored sealed in chunks: one payload per finding costs ~3x more to write and read. */
+    static final int FINDINGS_PER_CHUNK = 2000;
 
     /** Migration i brings the schema from version i to i+1. Append only; never edit a shipped one. */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
@@ -84,12 +90,10 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
         """
         CREATE TABLE findings (
           snapshot_id TEXT NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
-          ordinal INTEGER NOT NULL,
-          check_id TEXT NOT NULL,
-          status TEXT NOT NULL,
-          severity TEXT NOT NULL,
+          chunk INTEGER NOT NULL,
+          count INTEGER NOT NULL,
           body BLOB NOT NULL,
-          PRIMARY KEY (snapshot_id, ordinal)) WITHOUT ROWID""",
+          PRIMARY KEY (snapshot_id, chunk))""",
         """
         CREATE TABLE inventory (
           snapshot_id TEXT PRIMARY KEY REFERENCES snapshots (id) ON DELETE CASCADE,
@@ -120,7 +124,9 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
         """
         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""));
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""),
+        // v2: the action journal (offboarding and key-rotation runs and their steps)
+        SqliteActionJournal.DDL);
 
     private final Path file;
     private final PayloadCodec codec;
@@ -181,19 +187,61 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
     }
 
     private static Connection connect(Path file, boolean readOnly) throws SQLException {
+        return connect(file, readOnly, false);
+    }
+
+    /**
+     * @param immutable open with {@code immutable=1}: no locking and no {@code -wal}/{@code -shm}
+     *                  files, which even a read-only open of a WAL database would otherwise create
+     */
+    private static Connection connect(Path file, boolean readOnly, boolean immutable) throws SQLException {
         Properties p = new Properties();
         if (readOnly) {
-            p.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY: no create, no journal
+            p.setProperty("open_mode", String.valueOf(0x01 | 0x40)); // SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         }
         p.setProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MS));
-        return DriverManager.getConnection("jdbc:sqlite:" + file, p);
+        String name = immutable ? file.toUri() + "?immutable=1" : file.toString();
+        return DriverManager.getConnection("jdbc:sqlite:" + name, p);
+    }
+
+    /** The first 100 bytes of the file (the SQLite header), read without SQLite. */
+    private static byte[] header(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return in.readNBytes(100);
+        }
     }
 
     /** Read-only inspection: throws a StoreException for anything this build must not write to. */
     private static void inspect(Path file) {
         String whatToDo = " Palisade has not changed it. Move it aside (or restore a backup) to start a fresh store,"
                 + " or choose another data directory with --home.";
-        try (Connection c = connect(file, true); Statement st = c.createStatement()) {
+        byte[] header;
+        try {
+            header = header(file);
+        } catch (IOException e) {
+            throw new StoreException("Cannot read " + file + " (" + e.getMessage() + "); check its permissions.", e);
+        }
+        // Decided from the header alone, before SQLite opens the file at all.
+        byte[] magic = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+        if (header.length < 100 || !java.util.Arrays.equals(header, 0, 16, magic, 0, 16)) {
+            throw new StoreException(file + " is not a SQLite database (perhaps another file was saved under"
+                    + " this name)." + whatToDo);
+        }
+        int headerVersion = java.nio.ByteBuffer.wrap(header, 60, 4).getInt();
+        int headerAppId = java.nio.ByteBuffer.wrap(header, 68, 4).getInt();
+        if (headerAppId != APPLICATION_ID && headerAppId != 0) {
+            throw new StoreException(file + " is a SQLite database of another application, not a Palisade store."
+                    + whatToDo);
+        }
+        if (headerAppId == APPLICATION_ID && headerVersion > SCHEMA_VERSION) {
+            throw new StoreException(file + " was written by a newer Palisade (store schema version " + headerVersion
+                    + "; this build understands up to " + SCHEMA_VERSION + "). Palisade has not changed it."
+                    + " Install the newer Palisade release, or choose another data directory with --home.");
+        }
+        // A store in use (or not closed cleanly) already has its -wal/-shm files: read it normally so
+        // that its latest commits are seen. Otherwise read it immutable, which creates no file at all.
+        boolean inUse = Files.exists(Path.of(file + "-wal")) || Files.exists(Path.of(file + "-shm"));
+        try (Connection c = connect(file, true, !inUse); Statement st = c.createStatement()) {
             int appId;
             int version;
             List<String> tables = new ArrayList<>();
@@ -319,19 +367,19 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
                 ps.setString(i, java.util.Base64.getEncoder().encodeToString(codec.seal(SnapshotJson.toBytes(s.sources()))));
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO findings (snapshot_id, ordinal, check_id,"
-                    + " status, severity, body) VALUES (?,?,?,?,?,?)")) {
-                int ordinal = 0;
-                for (Finding f : s.findings()) {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO findings (snapshot_id, chunk, count, body)"
+                    + " VALUES (?,?,?,?)")) {
+                List<Finding> all = s.findings();
+                for (int from = 0, chunk = 0; from < all.size(); from += FINDINGS_PER_CHUNK, chunk++) {
+                    List<Finding> part = all.subList(from, Math.min(all.size(), from + FINDINGS_PER_CHUNK));
                     ps.setString(1, s.id());
-                    ps.setInt(2, ordinal++);
-                    ps.setString(3, f.check());
-                    ps.setString(4, f.status().name());
-                    ps.setString(5, f.severity().name());
-                    ps.setBytes(6, codec.seal(SnapshotJson.toBytes(f)));
-                    ps.addBatch();
+                    ps.setInt(2, chunk);
+                    ps.setInt(3, part.size());
+                    ps.setBytes(4, codec.seal(FINDINGS_WRITER.writeValueAsBytes(part)));
+                    ps.executeUpdate();
                 }
-                ps.executeBatch();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new StoreException("Snapshot " + s.id() + " cannot be serialised: " + e.getOriginalMessage(), e);
             }
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO inventory (snapshot_id, payload) VALUES (?,?)")) {
                 ps.setString(1, s.id());
@@ -367,13 +415,16 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
             }
             List<Finding> findings = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT body FROM findings WHERE snapshot_id = ? ORDER BY ordinal")) {
+                    "SELECT body FROM findings WHERE snapshot_id = ? ORDER BY chunk")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        findings.add(SnapshotJson.fromBytes(open(rs.getBytes(1), id), Finding.class));
+                        findings.addAll(FINDINGS_READER.<List<Finding>>readValue(open(rs.getBytes(1), id)));
                     }
                 }
+            } catch (IOException e) {
+                throw new StoreException("Snapshot " + id + " has unreadable findings (" + e.getMessage()
+                        + "). The store may be damaged; restore a backup.", e);
             }
             Inventory inventory = null;
             try (PreparedStatement ps = conn.prepareStatement("SELECT payload FROM inventory WHERE snapshot_id = ?")) {

@@ -117,9 +117,11 @@ class CliTest {
 
             @Override
             public CollectorResult collect(dev.palisade.collect.ScanProgress p) {
+                SourceStatus status = new SourceStatus("tls", SourceState.OK, null, 1, 1);
+                p.finished(status); // as real collectors do
                 return new CollectorResult(new Inventory(List.of(), new TlsInventory(cfg.domains().stream()
                         .map(d -> new TlsEndpoint(d.host(), d.port(), null, List.of(), Fact.known(null))).toList()), null, null, null),
-                        List.of(new SourceStatus("tls", SourceState.OK, null, 1, 1)));
+                        List.of(status));
             }
         });
         return (h, demo, clock, env) -> LocalWorkspace.open(h, LocalWorkspace.Options.defaults().withClock(clock)

@@ -48,9 +48,9 @@ class SqliteStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
             assertThat(scalar(st, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(scalar(st, "PRAGMA application_id")).isEqualTo(String.valueOf(SqliteStore.APPLICATION_ID));
-            assertThat(scalar(st, "PRAGMA user_version")).isEqualTo("1");
+            assertThat(scalar(st, "PRAGMA user_version")).isEqualTo(String.valueOf(SqliteStore.SCHEMA_VERSION));
             assertThat(scalar(st, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)"))
-                    .isEqualTo("audit,findings,inventory,meta,snapshots,triage");
+                    .isEqualTo("action_runs,action_steps,audit,findings,inventory,meta,snapshots,triage");
         }
         // reopening an up-to-date store runs no migration and keeps data
         try (SqliteStore s = open()) {
@@ -58,6 +58,29 @@ class SqliteStoreTest {
         }
         try (SqliteStore s = open()) {
             assertThat(s.list()).extracting(SnapshotSummary::id).containsExactly("a");
+        }
+    }
+
+    @Test
+    void migratesAVersionOneStoreToTheCurrentSchemaKeepingItsData() throws Exception {
+        Snapshot snap = StoreFixtures.snapshot("v1", T0, 5);
+        try (SqliteStore s = open()) {
+            s.save(snap);
+            s.append("dana", "scan", "v1", "OK", null);
+        }
+        // turn it back into what a version-1 build left behind
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE action_steps");
+            st.execute("DROP TABLE action_runs");
+            st.execute("PRAGMA user_version = 1");
+        }
+        try (SqliteStore s = open()) {
+            assertThat(s.schemaVersion()).isEqualTo(SqliteStore.SCHEMA_VERSION);
+            assertThat(s.load("v1")).contains(snap);
+            assertThat(s.firstBroken()).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
+            assertThat(scalar(st, "SELECT count(*) FROM sqlite_master WHERE name IN ('action_runs', 'action_steps')")).isEqualTo("2");
         }
     }
 
@@ -80,6 +103,15 @@ class SqliteStoreTest {
             assertThat(back.inventory().aws().get(0).buckets().value().get(0).policy().error())
                     .isEqualTo("s3:GetBucketPolicy denied for acme-logs");
             assertThat(s.load("nope")).isEmpty();
+        }
+    }
+
+    @Test
+    void roundTripsFindingsAcrossSeveralChunksInOrder() {
+        Snapshot snap = StoreFixtures.snapshot("big", T0, SqliteStore.FINDINGS_PER_CHUNK * 2 + 17);
+        try (SqliteStore s = open()) {
+            s.save(snap);
+            assertThat(s.load("big").orElseThrow().findings()).containsExactlyElementsOf(snap.findings());
         }
     }
 
@@ -202,6 +234,7 @@ class SqliteStoreTest {
     @Test
     void refusesAForeignSqliteDatabaseAndLeavesItByteIdentical() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
             st.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)");
             st.execute("INSERT INTO photos (path) VALUES ('a.jpg')");
         }
@@ -221,15 +254,26 @@ class SqliteStoreTest {
     }
 
     @Test
+    void refusesANewerSchemaInWalModeWithoutCreatingSideFiles() throws Exception {
+        try (SqliteStore s = open()) {
+            s.save(StoreFixtures.snapshot("x", T0, 3));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = " + (SqliteStore.SCHEMA_VERSION + 1));
+            assertThat(scalar(st, "PRAGMA journal_mode")).isEqualTo("wal");
+        }
+        assertThat(dir.resolve("palisade.db-wal")).doesNotExist();
+        assertRefusedUntouched("newer Palisade");
+    }
+
+    @Test
     void refusesACorruptPalisadeStoreAndLeavesItByteIdentical() throws Exception {
         try (SqliteStore s = open()) {
             for (int i = 0; i < 40; i++) {
                 s.save(StoreFixtures.snapshot("s" + i, T0.plusSeconds(i), 50));
             }
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
-            st.execute("PRAGMA journal_mode = DELETE");
-        }
+        assertThat(dir.resolve("palisade.db-wal")).as("closed cleanly, still in WAL mode").doesNotExist();
         byte[] bytes = Files.readAllBytes(db());
         assertThat(bytes.length).isGreaterThan(16 * 4096);
         // overwrite a few pages in the middle of the file (b-tree pages of the findings table)

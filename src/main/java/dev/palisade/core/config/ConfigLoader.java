@@ -159,8 +159,8 @@ public final class ConfigLoader {
         for (int i = 0; i < regions.size(); i++) {
             if (!regions.get(i).matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
                 Node rn = ((SequenceNode) m.get("regions").getValueNode()).getValue().get(i);
-                throw error(rn, p + ".regions", "'" + regions.get(i)
-                        + "' is not an AWS region name; expected something like us-east-1 or eu-west-1.");
+                throw error(rn, p + ".regions", shown(rn, regions.get(i))
+                        + " is not an AWS region name; expected something like us-east-1 or eu-west-1.");
             }
         }
         EnvTag tag = null;
@@ -199,7 +199,7 @@ public final class ConfigLoader {
     private String host(Node n, String p) throws ConfigException {
         String h = scalar(n, p, "a host name").toLowerCase(Locale.ROOT);
         if (!h.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.?")) {
-            throw error(n, p, "'" + h + "' is not a host name; write the name only, without https:// or a path.");
+            throw error(n, p, shown(n, h) + " is not a host name; write the name only, without https:// or a path.");
         }
         return h;
     }
@@ -251,7 +251,8 @@ public final class ConfigLoader {
             Map<String, NodeTuple> m = mapping(item, p, Set.of("email", "aws", "github"));
             String email = requiredString(m, "email", p, item);
             if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                throw error(m.get("email").getValueNode(), p + ".email", "'" + email + "' is not an email address.");
+                throw error(m.get("email").getValueNode(), p + ".email", shown(m.get("email").getValueNode(), email)
+                        + " is not an email address.");
             }
             out.add(new PersonLink(email.toLowerCase(Locale.ROOT), stringList(m, "aws", p), stringList(m, "github", p)));
         }
@@ -365,7 +366,7 @@ public final class ConfigLoader {
         String v = optString(m, key, parent);
         if (v != null && !v.matches("https?://[^\\s/]+.*")) {
             throw error(m.get(key).getValueNode(), parent + "." + key,
-                    "'" + v + "' is not a URL; expected http(s)://host[:port][/path].");
+                    shown(m.get(key).getValueNode(), v) + " is not a URL; expected http(s)://host[:port][/path].");
         }
         return v;
     }
@@ -379,7 +380,7 @@ public final class ConfigLoader {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
-            default -> throw error(n, parent + "." + key, "expected true or false, found '" + v + "'.");
+            default -> throw error(n, parent + "." + key, "expected true or false, found " + shown(n, v) + ".");
         };
     }
 
@@ -395,7 +396,7 @@ public final class ConfigLoader {
         try {
             i = Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw error(n, full, "expected a whole number between " + min + " and " + max + ", found '" + v + "'.");
+            throw error(n, full, "expected a whole number between " + min + " and " + max + ", found " + shown(n, v) + ".");
         }
         if (i < min || i > max) {
             throw error(n, full, "expected a whole number between " + min + " and " + max + ", found " + i + ".");
@@ -421,6 +422,17 @@ public final class ConfigLoader {
             out.add(v);
         }
         return out;
+    }
+
+    /**
+     * How a value appears in a message: quoted, unless it came from a {@code ${NAME}} reference, in
+     * which case the reference is shown instead (an environment variable may hold something secret).
+     */
+    private static String shown(Node n, String value) {
+        if (n instanceof ScalarNode s && s.getValue().contains("${")) {
+            return "the value of " + s.getValue();
+        }
+        return "'" + value + "'";
     }
 
     private ConfigException error(Node n, String key, String problem) {

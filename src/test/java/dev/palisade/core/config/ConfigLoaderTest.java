@@ -112,6 +112,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void valuesFromEnvironmentVariablesAreNeverEchoedInErrors() {
+        ConfigException e;
+        try {
+            ConfigLoader.parse("organization: Acme\ngithub:\n  organization: acme\n  apiUrl: ${GH_URL}\n", FILE, HOME,
+                    Map.of("GH_URL", "hunter2-secret")::get);
+            throw new AssertionError("expected an error");
+        } catch (ConfigException ex) {
+            e = ex;
+        }
+        assertThat(e.getMessage()).contains("the value of ${GH_URL} is not a URL").doesNotContain("hunter2");
+    }
+
+    @Test
     void unsetEnvironmentVariableIsAnErrorNamingIt() {
         ConfigException e = error("organization: Acme\ngithub:\n  organization: ${GH_ORG}\n");
         assertThat(e.line()).isEqualTo(3);
