@@ -126,7 +126,7 @@ public final class Launcher {
                 var auth = new dev.palisade.auth.GoogleSignIn(dev.palisade.auth.SignInSettings.from(config), secrets,
                         dev.palisade.auth.BrowserOpener.desktop(), dev.palisade.auth.AuthEventSink.audit(ws.audit()), clock);
                 actor.set(auth.signIn().email());
-                dev.palisade.ui.PalisadeApp.sessionGate = new dev.palisade.ui.GoogleSessionGate(auth, background);
+                dev.palisade.ui.PalisadeApp.sessionGate = new dev.palisade.ui.AuthenticatorGate(auth, background);
                 return ws;
             } catch (dev.palisade.auth.SignInException e) {
                 ws.close();
