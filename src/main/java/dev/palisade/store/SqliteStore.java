@@ -484,7 +484,13 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
 
     private List<SourceStatus> sources(String sealed) {
         try {
-            byte[] json = codec.open(java.util.Base64.getDecoder().decode(sealed));
+            byte[] json;
+            try {
+                json = codec.open(java.util.Base64.getDecoder().decode(sealed));
+            } catch (RuntimeException e) {
+                throw new StoreException("A snapshot cannot be decrypted with this data directory's key (" + e.getMessage()
+                        + "); open it with the passphrase or keychain it was written with.", e);
+            }
             return SnapshotJson.mapper().readValue(json, SOURCES);
         } catch (IOException e) {
             throw new StoreException("A snapshot's source list is unreadable: " + e.getMessage(), e);

@@ -116,7 +116,7 @@ class SqliteStoreTest {
     }
 
     @Test
-    void listsNewestFirstWithCountsFromMetadataWithoutDecodingPayloads() {
+    void listsNewestFirstWithCountsFromMetadataDecodingOnlyTheSourceLists() {
         AtomicInteger opened = new AtomicInteger();
         PayloadCodec counting = new PayloadCodec() {
             @Override
@@ -134,7 +134,8 @@ class SqliteStoreTest {
             s.save(StoreFixtures.snapshot("old", T0, 8));
             s.save(StoreFixtures.snapshot("new", T0.plusSeconds(3600), 10));
             List<SnapshotSummary> list = s.list();
-            assertThat(opened).hasValue(0);
+            // only each snapshot's small sealed source list is opened, never a finding or the inventory
+            assertThat(opened).hasValue(2);
             assertThat(list).extracting(SnapshotSummary::id).containsExactly("new", "old");
             SnapshotSummary n = list.get(0);
             // statuses cycle PASS, FAIL, ERROR, MUTED over 10 findings: 3 PASS, 3 FAIL, 2 ERROR, 2 MUTED

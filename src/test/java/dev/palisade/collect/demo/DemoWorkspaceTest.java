@@ -189,11 +189,11 @@ class DemoWorkspaceTest {
         assertThat(SnapshotJson.fromJson(SnapshotJson.toJson(s, false))).isEqualTo(s);
         assertThat(s.sources()).extracting(x -> x.name())
                 .containsExactly("aws:prod", "aws:staging", "aws:demo", "tls", "google", "github");
-        assertThat(s.sources()).allSatisfy(x -> {
+        assertThat(s.sources()).filteredOn(x -> !x.name().equals("tls")).allSatisfy(x -> {
             assertThat(x.status()).isEqualTo(SourceState.OK);
             assertThat(x.error()).isNull();
         });
-        assertThat(s.anySourceFailed()).isFalse();
+        assertThat(s.anySourceFailed()).isTrue(); // TLS is PARTIAL: legacy.acme.example never answers
     }
 
     @Test
