@@ -125,8 +125,13 @@ public final class Launcher {
             try {
                 var auth = new dev.palisade.auth.GoogleSignIn(dev.palisade.auth.SignInSettings.from(config), secrets,
                         dev.palisade.auth.BrowserOpener.desktop(), dev.palisade.auth.AuthEventSink.audit(ws.audit()), clock);
-                actor.set(auth.signIn().email());
+                String email = auth.signIn().email();
+                actor.set(email);
                 dev.palisade.ui.PalisadeApp.sessionGate = new dev.palisade.ui.AuthenticatorGate(auth, background);
+                var lock = new dev.palisade.auth.IdleLock(java.time.Duration.ofMinutes(config.google().idleLockMinutes()), clock,
+                        dev.palisade.auth.AuthEventSink.audit(ws.audit()));
+                lock.setActor(email);
+                dev.palisade.ui.PalisadeApp.idleLock = lock;
                 return ws;
             } catch (dev.palisade.auth.SignInException e) {
                 ws.close();

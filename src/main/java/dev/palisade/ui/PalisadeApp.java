@@ -55,6 +55,8 @@ public class PalisadeApp extends Application {
     }
     /** Google sign-in; {@link SessionGate#NONE} until the auth code is wired. */
     public static volatile SessionGate sessionGate = SessionGate.NONE;
+    /** Locks the console after the idle period (set with a signed-in session); null = no lock. */
+    public static volatile dev.palisade.auth.IdleLock idleLock;
     /** Offboarding and key rotation; null = the standard action windows ({@code ui.act.ActionDialogs}). */
     public static volatile ActionLauncher actionLauncher;
 
@@ -131,6 +133,9 @@ public class PalisadeApp extends Application {
         ShellView view = new ShellView(viewModel, actions);
         scene.setRoot(view);
         view.installShortcuts(scene);
+        if (idleLock != null) {
+            IdleLockGuard.install(scene, idleLock, sessionGate);
+        }
         stage.titleProperty().bind(viewModel.titleProperty());
         viewModel.darkProperty().addListener((o, a, b) -> applyTheme(b));
         viewModel.refresh();
