@@ -20,7 +20,7 @@ public final class BucketAccessLoggingCheck extends BucketCheck {
     @Override
     protected Finding evaluate(CheckContext ctx, AwsEnvironment env, Bucket b, Resource r) {
         if (b.logging() == null || !b.logging().isKnown()) {
-            return unreadable(env, b, r, "access logging configuration", b.logging() == null ? "not collected" : b.logging().error());
+            return unreadable(env, b, r, "access logging configuration", b.logging());
         }
         BucketLogging l = b.logging().value();
         if (l != null && l.enabled()) {

@@ -1,5 +1,6 @@
 package dev.palisade.checks;
 
+import dev.palisade.core.Fact;
 import dev.palisade.core.Finding;
 import dev.palisade.core.Resource;
 import dev.palisade.core.Resources;
@@ -50,6 +51,11 @@ abstract class BucketCheck extends AbstractCheck {
 
     /** The finding for one bucket, or null when the check does not evaluate it. */
     protected abstract Finding evaluate(CheckContext ctx, AwsEnvironment env, Bucket bucket, Resource resource);
+
+    /** {@link #unreadable(AwsEnvironment, Bucket, Resource, String, String)} for a fact that is unknown or was not collected. */
+    protected final Finding unreadable(AwsEnvironment env, Bucket b, Resource r, String what, Fact<?> fact) {
+        return unreadable(env, b, r, what, fact == null ? "not collected" : fact.error());
+    }
 
     /** ERROR for a bucket whose datum could not be read; {@code what} names it ("default encryption"). */
     protected final Finding unreadable(AwsEnvironment env, Bucket b, Resource r, String what, String error) {

@@ -3,13 +3,12 @@ package dev.palisade.checks;
 import dev.palisade.core.Finding;
 import dev.palisade.core.Resource;
 import dev.palisade.core.Severity;
-import dev.palisade.core.check.CheckContext;
 import dev.palisade.core.inventory.AwsEnvironment;
 import dev.palisade.core.inventory.Bucket;
 import dev.palisade.core.inventory.BucketEncryption;
 
 /** {@code s3.bucket.encryption}: every bucket has default encryption. */
-public final class BucketEncryptionCheck extends BucketCheck {
+public final class BucketEncryptionCheck extends DefaultEncryptionCheck {
     public BucketEncryptionCheck() {
         super("s3.bucket.encryption", "S3 bucket default encryption", Severity.HIGH,
                 "Objects written without default encryption are stored in the clear, readable by anyone who gets the disks or a misconfigured replica.",
@@ -18,12 +17,8 @@ public final class BucketEncryptionCheck extends BucketCheck {
     }
 
     @Override
-    protected Finding evaluate(CheckContext ctx, AwsEnvironment env, Bucket b, Resource r) {
-        if (b.encryption() == null || !b.encryption().isKnown()) {
-            return unreadable(env, b, r, "default encryption", b.encryption() == null ? "not collected" : b.encryption().error());
-        }
-        BucketEncryption e = b.encryption().value();
-        if (e == null || e.isNone()) {
+    protected Finding evaluate(AwsEnvironment env, Bucket b, Resource r, BucketEncryption e) {
+        if (e == null) {
             return fail(env.env(), r, "Bucket " + b.name() + " has no default encryption.");
         }
         return pass(env.env(), r, "Bucket " + b.name() + " is encrypted by default with " + e.algorithm() + ".");

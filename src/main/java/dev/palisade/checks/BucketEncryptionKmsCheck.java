@@ -3,13 +3,12 @@ package dev.palisade.checks;
 import dev.palisade.core.Finding;
 import dev.palisade.core.Resource;
 import dev.palisade.core.Severity;
-import dev.palisade.core.check.CheckContext;
 import dev.palisade.core.inventory.AwsEnvironment;
 import dev.palisade.core.inventory.Bucket;
 import dev.palisade.core.inventory.BucketEncryption;
 
 /** {@code s3.bucket.encryption_kms}: production buckets use SSE-KMS or DSSE-KMS rather than SSE-S3. */
-public final class BucketEncryptionKmsCheck extends BucketCheck {
+public final class BucketEncryptionKmsCheck extends DefaultEncryptionCheck {
     public BucketEncryptionKmsCheck() {
         super("s3.bucket.encryption_kms", "Production buckets encrypted with KMS", Severity.LOW,
                 "With SSE-S3 anyone allowed to read the object reads it decrypted; a KMS key adds a second, audited permission (kms:Decrypt) and lets you revoke access by disabling the key.",
@@ -23,12 +22,8 @@ public final class BucketEncryptionKmsCheck extends BucketCheck {
     }
 
     @Override
-    protected Finding evaluate(CheckContext ctx, AwsEnvironment env, Bucket b, Resource r) {
-        if (b.encryption() == null || !b.encryption().isKnown()) {
-            return unreadable(env, b, r, "default encryption", b.encryption() == null ? "not collected" : b.encryption().error());
-        }
-        BucketEncryption e = b.encryption().value();
-        if (e == null || e.isNone()) {
+    protected Finding evaluate(AwsEnvironment env, Bucket b, Resource r, BucketEncryption e) {
+        if (e == null) {
             return fail(env.env(), r, "Production bucket " + b.name() + " has no default encryption, let alone SSE-KMS.");
         }
         if (e.isKms()) {

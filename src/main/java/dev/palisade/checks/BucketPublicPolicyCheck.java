@@ -27,7 +27,7 @@ public final class BucketPublicPolicyCheck extends BucketCheck {
     @Override
     protected Finding evaluate(CheckContext ctx, AwsEnvironment env, Bucket b, Resource r) {
         if (b.policy() == null || !b.policy().isKnown()) {
-            return unreadable(env, b, r, "bucket policy", b.policy() == null ? "not collected" : b.policy().error());
+            return unreadable(env, b, r, "bucket policy", b.policy());
         }
         if (b.policy().value() == null) {
             return pass(env.env(), r, "Bucket " + b.name() + " has no bucket policy, so its policy grants nothing publicly.");

@@ -19,7 +19,7 @@ public final class BucketVersioningCheck extends BucketCheck {
     @Override
     protected Finding evaluate(CheckContext ctx, AwsEnvironment env, Bucket b, Resource r) {
         if (b.versioning() == null || !b.versioning().isKnown()) {
-            return unreadable(env, b, r, "versioning status", b.versioning() == null ? "not collected" : b.versioning().error());
+            return unreadable(env, b, r, "versioning status", b.versioning());
         }
         String v = b.versioning().value();
         if ("Enabled".equalsIgnoreCase(v)) {

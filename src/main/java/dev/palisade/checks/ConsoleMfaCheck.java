@@ -9,7 +9,7 @@ import dev.palisade.core.inventory.IamUser;
 import java.util.List;
 
 /** {@code iam.user.console_mfa}: an IAM user with a console password has an MFA device. */
-public final class ConsoleMfaCheck extends IamUserCheck {
+public final class ConsoleMfaCheck extends ConsolePasswordCheck {
     public ConsoleMfaCheck() {
         super("iam.user.console_mfa", "Console users have MFA", Severity.HIGH,
                 "A console password without MFA is enough to sign in from anywhere once it leaks or is guessed.",
@@ -18,14 +18,7 @@ public final class ConsoleMfaCheck extends IamUserCheck {
     }
 
     @Override
-    protected List<Finding> evaluate(CheckContext ctx, AwsScope.Account a, IamUser u, Resource r) {
-        if (!known(u.console())) {
-            return unreadable(a, u, r, "console access", u.console());
-        }
-        ConsoleAccess c = u.console().value();
-        if (c == null || !c.passwordEnabled()) {
-            return List.of(pass(a.env(), r, "IAM user " + u.name() + " has no console password."));
-        }
+    protected List<Finding> evaluate(CheckContext ctx, AwsScope.Account a, IamUser u, Resource r, ConsoleAccess c) {
         if (!known(u.mfaActive())) {
             return unreadable(a, u, r, "MFA status", u.mfaActive());
         }

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code iam.user.console_unused}: a console password not used for {@code credentialUnusedDays}; a
  * never-used password counts from its creation (or the user's, when that is all that is known).
  */
-public final class ConsoleUnusedCheck extends IamUserCheck {
+public final class ConsoleUnusedCheck extends ConsolePasswordCheck {
     public ConsoleUnusedCheck() {
         super("iam.user.console_unused", "Unused console passwords", Severity.MEDIUM,
                 "A password nobody uses is a standing way in that nobody will notice being used.",
@@ -22,14 +22,7 @@ public final class ConsoleUnusedCheck extends IamUserCheck {
     }
 
     @Override
-    protected List<Finding> evaluate(CheckContext ctx, AwsScope.Account a, IamUser u, Resource r) {
-        if (!known(u.console())) {
-            return unreadable(a, u, r, "console access", u.console());
-        }
-        ConsoleAccess c = u.console().value();
-        if (c == null || !c.passwordEnabled()) {
-            return List.of(pass(a.env(), r, "IAM user " + u.name() + " has no console password."));
-        }
+    protected List<Finding> evaluate(CheckContext ctx, AwsScope.Account a, IamUser u, Resource r, ConsoleAccess c) {
         int limit = ctx.thresholds().credentialUnusedDays();
         Instant since = c.passwordLastUsed() != null ? c.passwordLastUsed()
                 : c.passwordCreated() != null ? c.passwordCreated() : u.created();

@@ -33,21 +33,32 @@ public final class GitHubChecks {
                 new SecurityIssueOpen(), new SecurityIssueOverdue());
     }
 
+    /** Base of the GitHub checks: nothing when GitHub was not part of the scan, else {@link #evaluate(CheckContext, GitHubOrg)}. */
+    abstract static class GitHubCheck extends AbstractCheck {
+        GitHubCheck(String id, String title, Area area, Severity severity, String rationale, String remediation) {
+            super(id, title, area, "github", severity, rationale, remediation);
+        }
+
+        @Override
+        public final List<Finding> evaluate(CheckContext ctx) {
+            GitHubOrg org = ctx.inventory().github();
+            return org == null ? List.of() : evaluate(ctx, org);
+        }
+
+        abstract List<Finding> evaluate(CheckContext ctx, GitHubOrg org);
+    }
+
     /** {@code github.org.2fa_required}. */
-    public static final class OrgTwoFactorRequired extends AbstractCheck {
+    public static final class OrgTwoFactorRequired extends GitHubCheck {
         public OrgTwoFactorRequired() {
-            super("github.org.2fa_required", "GitHub organization requires 2FA", Area.ACCESS, "github", Severity.HIGH,
+            super("github.org.2fa_required", "GitHub organization requires 2FA", Area.ACCESS, Severity.HIGH,
                     "Without the requirement, a member whose password leaks gives away the code and the secrets in it.",
                     "In the organization's Settings → Authentication security, tick 'Require two-factor authentication"
                             + " for everyone'. Members without 2FA are removed, so ask them to enable it first.");
         }
 
         @Override
-        public List<Finding> evaluate(CheckContext ctx) {
-            GitHubOrg org = ctx.inventory().github();
-            if (org == null) {
-                return List.of();
-            }
+        List<Finding> evaluate(CheckContext ctx, GitHubOrg org) {
             Resource r = Resources.githubOrg(org.organization());
             Fact<Boolean> f = org.twoFactorRequired();
             if (!f.isKnown() || f.value() == null) {
@@ -61,20 +72,16 @@ public final class GitHubChecks {
     }
 
     /** {@code github.member.2fa}: CRITICAL for org owners. */
-    public static final class MemberTwoFactor extends AbstractCheck {
+    public static final class MemberTwoFactor extends GitHubCheck {
         public MemberTwoFactor() {
-            super("github.member.2fa", "GitHub member has 2FA", Area.ACCESS, "github", Severity.HIGH,
+            super("github.member.2fa", "GitHub member has 2FA", Area.ACCESS, Severity.HIGH,
                     "An account without a second factor falls to one phished or reused password.",
                     "Ask the person to enable two-factor authentication on GitHub (Settings → Password and"
                             + " authentication), or remove them from the organization.");
         }
 
         @Override
-        public List<Finding> evaluate(CheckContext ctx) {
-            GitHubOrg org = ctx.inventory().github();
-            if (org == null) {
-                return List.of();
-            }
+        List<Finding> evaluate(CheckContext ctx, GitHubOrg org) {
             List<Finding> out = new ArrayList<>();
             java.util.Set<String> seen = new java.util.HashSet<>();
             accounts(out, seen, org, org.members(), "Members");
@@ -126,40 +133,36 @@ public final class GitHubChecks {
     }
 
     /** {@code github.dependabot.alerts}: severity of a FAIL is that of the worst open alert. */
-    public static final class DependabotAlerts extends AbstractCheck {
+    public static final class DependabotAlerts extends GitHubCheck {
         public DependabotAlerts() {
-            super("github.dependabot.alerts", "Open Dependabot alerts", Area.ISSUES, "github", Severity.HIGH,
+            super("github.dependabot.alerts", "Open Dependabot alerts", Area.ISSUES, Severity.HIGH,
                     "Open Dependabot alerts are known-vulnerable dependencies shipping in the code.",
                     "Open the repository's Security → Dependabot tab, merge or create the upgrade pull requests, and"
                             + " dismiss alerts that do not apply with a reason. Enable Dependabot alerts where they are off.");
         }
 
         @Override
-        public List<Finding> evaluate(CheckContext ctx) {
-            return alerts(this, ctx, true);
+        List<Finding> evaluate(CheckContext ctx, GitHubOrg org) {
+            return alerts(this, org, true);
         }
     }
 
     /** {@code github.secret_scanning.alerts}: counts only, never a secret. */
-    public static final class SecretScanningAlerts extends AbstractCheck {
+    public static final class SecretScanningAlerts extends GitHubCheck {
         public SecretScanningAlerts() {
-            super("github.secret_scanning.alerts", "Open secret-scanning alerts", Area.ISSUES, "github", Severity.HIGH,
+            super("github.secret_scanning.alerts", "Open secret-scanning alerts", Area.ISSUES, Severity.HIGH,
                     "A secret committed to a repository is readable by everyone with access to its history.",
                     "Open the repository's Security → Secret scanning tab, revoke and rotate each exposed secret at"
                             + " its issuer, then close the alert as revoked. Enable secret scanning where it is off.");
         }
 
         @Override
-        public List<Finding> evaluate(CheckContext ctx) {
-            return alerts(this, ctx, false);
+        List<Finding> evaluate(CheckContext ctx, GitHubOrg org) {
+            return alerts(this, org, false);
         }
     }
 
-    private static List<Finding> alerts(AbstractCheck check, CheckContext ctx, boolean dependabot) {
-        GitHubOrg org = ctx.inventory().github();
-        if (org == null) {
-            return List.of();
-        }
+    private static List<Finding> alerts(AbstractCheck check, GitHubOrg org, boolean dependabot) {
         String kind = dependabot ? "Dependabot" : "secret-scanning";
         Fact<List<GitHubRepo>> repos = org.repositories();
         if (!repos.isKnown()) {
@@ -211,90 +214,106 @@ public final class GitHubChecks {
         return fallback;
     }
 
+    /**
+     * Base of the two security-issue checks: one ERROR on the organization when its issues could not be
+     * listed, one PASS when none is open, else {@link #evaluate(CheckContext, SecurityIssue, Severity)} per
+     * issue with the severity of its label.
+     */
+    abstract static class SecurityIssueCheck extends GitHubCheck {
+        SecurityIssueCheck(String id, String title, Severity severity, String rationale, String remediation) {
+            super(id, title, Area.ISSUES, severity, rationale, remediation);
+        }
+
+        @Override
+        final List<Finding> evaluate(CheckContext ctx, GitHubOrg org) {
+            Fact<List<SecurityIssue>> issues = org.issues();
+            Resource orgRes = Resources.githubOrg(org.organization());
+            if (!issues.isKnown()) {
+                return List.of(error(null, orgRes, unlisted(org.organization(), issues)));
+            }
+            List<SecurityIssue> list = issues.value() == null ? List.of() : issues.value();
+            if (list.isEmpty()) {
+                return List.of(pass(null, orgRes, "GitHub organization " + org.organization() + noneOpen()));
+            }
+            List<Finding> out = new ArrayList<>();
+            for (SecurityIssue i : list) {
+                out.add(evaluate(ctx, i, severityOf(i, metadata().severity())));
+            }
+            return out;
+        }
+
+        /** The ERROR message when the issues of organization {@code org} could not be listed. */
+        abstract String unlisted(String org, Fact<?> issues);
+
+        /** What follows "GitHub organization ORG" in the PASS when no security issue is open. */
+        abstract String noneOpen();
+
+        /** The finding for one open issue; {@code severity} is that of its label. */
+        abstract Finding evaluate(CheckContext ctx, SecurityIssue issue, Severity severity);
+    }
+
     /** {@code issue.security.open}: every open labelled issue FAILs, with the severity of its label. */
-    public static final class SecurityIssueOpen extends AbstractCheck {
+    public static final class SecurityIssueOpen extends SecurityIssueCheck {
         public SecurityIssueOpen() {
-            super("issue.security.open", "Open security issue", Area.ISSUES, "github", Severity.MEDIUM,
+            super("issue.security.open", "Open security issue", Severity.MEDIUM,
                     "Each open security issue is a known weakness that is still exploitable.",
                     "Fix and close the issue, or record the accepted risk by muting the finding with a note and an expiry."
                             + " Give it a severity label (critical, high, medium, low) so its SLA applies.");
         }
 
         @Override
-        public List<Finding> evaluate(CheckContext ctx) {
-            GitHubOrg org = ctx.inventory().github();
-            if (org == null) {
-                return List.of();
-            }
-            Fact<List<SecurityIssue>> issues = org.issues();
-            Resource orgRes = Resources.githubOrg(org.organization());
-            if (!issues.isKnown()) {
-                return List.of(error(null, orgRes, explain("Security issues of GitHub organization " + org.organization()
-                        + " could not be listed", issues, org.organization())));
-            }
-            List<SecurityIssue> list = issues.value() == null ? List.of() : issues.value();
-            if (list.isEmpty()) {
-                return List.of(pass(null, orgRes, "GitHub organization " + org.organization()
-                        + " has no open issues with a security label."));
-            }
-            List<Finding> out = new ArrayList<>();
-            for (SecurityIssue i : list) {
-                Severity s = severityOf(i, metadata().severity());
-                String age = i.createdAt() == null ? "for an unknown time"
-                        : "for " + days(Duration.between(i.createdAt(), ctx.now())) + " days";
-                out.add(fail(null, resource(i), s, "Security issue " + label(i) + " (" + sevText(i) + ") has been open "
-                        + age + ", " + (i.assignee() == null ? "unassigned" : "assigned to " + i.assignee()) + "."));
-            }
-            return out;
+        String unlisted(String org, Fact<?> issues) {
+            return explain("Security issues of GitHub organization " + org + " could not be listed", issues, org);
+        }
+
+        @Override
+        String noneOpen() {
+            return " has no open issues with a security label.";
+        }
+
+        @Override
+        Finding evaluate(CheckContext ctx, SecurityIssue i, Severity s) {
+            String age = i.createdAt() == null ? "for an unknown time"
+                    : "for " + days(Duration.between(i.createdAt(), ctx.now())) + " days";
+            return fail(null, resource(i), s, openFor(i) + age + ", "
+                    + (i.assignee() == null ? "unassigned" : "assigned to " + i.assignee()) + ".");
         }
     }
 
     /** {@code issue.security.overdue}: open longer than the SLA of its severity. */
-    public static final class SecurityIssueOverdue extends AbstractCheck {
+    public static final class SecurityIssueOverdue extends SecurityIssueCheck {
         public SecurityIssueOverdue() {
-            super("issue.security.overdue", "Security issue past its SLA", Area.ISSUES, "github", Severity.MEDIUM,
+            super("issue.security.overdue", "Security issue past its SLA", Severity.MEDIUM,
                     "A security issue open past its agreed fix time shows the process is not keeping up.",
                     "Fix the issue now or escalate it; if the risk is accepted, mute the finding with a note and an"
                             + " expiry. The SLAs are thresholds.issueSlaDays in palisade.yaml.");
         }
 
         @Override
-        public List<Finding> evaluate(CheckContext ctx) {
-            GitHubOrg org = ctx.inventory().github();
-            if (org == null) {
-                return List.of();
+        String unlisted(String org, Fact<?> issues) {
+            return "The SLAs of security issues in GitHub organization " + org + " are unknown. "
+                    + explain("They could not be listed", issues, org);
+        }
+
+        @Override
+        String noneOpen() {
+            return " has no open security issues, so none is past its SLA.";
+        }
+
+        @Override
+        Finding evaluate(CheckContext ctx, SecurityIssue i, Severity s) {
+            int sla = ctx.thresholds().issueSlaDays().days(s);
+            if (i.createdAt() == null) {
+                return error(null, resource(i), "Security issue " + label(i) + " has no creation time, so its age"
+                        + " against the " + sla + "-day SLA is unknown.");
             }
-            Fact<List<SecurityIssue>> issues = org.issues();
-            Resource orgRes = Resources.githubOrg(org.organization());
-            if (!issues.isKnown()) {
-                return List.of(error(null, orgRes, "The SLAs of security issues in GitHub organization "
-                        + org.organization() + " are unknown. " + explain("They could not be listed", issues, org.organization())));
+            Duration age = Duration.between(i.createdAt(), ctx.now());
+            String text = openFor(i) + "for " + days(age) + " days";
+            if (age.compareTo(Duration.ofDays(sla)) > 0) {
+                return fail(null, resource(i), s, text + ", past its " + sla + "-day SLA by "
+                        + days(age.minusDays(sla)) + " days.");
             }
-            List<SecurityIssue> list = issues.value() == null ? List.of() : issues.value();
-            if (list.isEmpty()) {
-                return List.of(pass(null, orgRes, "GitHub organization " + org.organization()
-                        + " has no open security issues, so none is past its SLA."));
-            }
-            List<Finding> out = new ArrayList<>();
-            for (SecurityIssue i : list) {
-                Severity s = severityOf(i, metadata().severity());
-                int sla = ctx.thresholds().issueSlaDays().days(s);
-                if (i.createdAt() == null) {
-                    out.add(error(null, resource(i), "Security issue " + label(i) + " has no creation time, so its age"
-                            + " against the " + sla + "-day SLA is unknown."));
-                    continue;
-                }
-                Duration age = Duration.between(i.createdAt(), ctx.now());
-                String text = "Security issue " + label(i) + " (" + sevText(i) + ") has been open for " + days(age)
-                        + " days";
-                if (age.compareTo(Duration.ofDays(sla)) > 0) {
-                    out.add(fail(null, resource(i), s, text + ", past its " + sla + "-day SLA by "
-                            + days(age.minusDays(sla)) + " days."));
-                } else {
-                    out.add(pass(null, resource(i), text + ", within its " + sla + "-day SLA."));
-                }
-            }
-            return out;
+            return pass(null, resource(i), text + ", within its " + sla + "-day SLA.");
         }
     }
 
@@ -310,6 +329,11 @@ public final class GitHubChecks {
             case "low" -> Severity.LOW;
             default -> fallback;
         };
+    }
+
+    /** "Security issue acme/api#12 (high) has been open " — the start of both issue checks' sentences. */
+    private static String openFor(SecurityIssue i) {
+        return "Security issue " + label(i) + " (" + sevText(i) + ") has been open ";
     }
 
     private static String sevText(SecurityIssue i) {
