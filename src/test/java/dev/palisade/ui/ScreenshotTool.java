@@ -155,7 +155,7 @@ public final class ScreenshotTool {
         g.get(20, TimeUnit.SECONDS);
     }
 
-    private static void snap(Scene scene, Path file) throws Exception {
+    public static void snap(Scene scene, Path file) throws Exception {
         CompletableFuture<WritableImage> img = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -91,6 +91,17 @@ class OffboardingWizardTest extends FxRobot {
                 .isIn("DONE", "SKIPPED"));
         assertThat(lookup("#workspace-token").queryTextInputControl().getText()).isEmpty();
 
+        String shots = System.getProperty("palisade.screenshots");
+        if (shots != null) { // mvn test -Dtest=OffboardingWizardTest -Dpalisade.screenshots=assets/screenshots
+            javafx.scene.Scene scene = lookup("#plan-steps").query().getScene();
+            javafx.application.Platform.runLater(() -> {
+                dev.palisade.ui.PalisadeApp.applyTheme(false);
+                scene.getStylesheets().add(dev.palisade.ui.PalisadeApp.STYLESHEET);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            dev.palisade.ui.ScreenshotTool.snap(scene, Path.of(shots).resolve("offboarding.png"));
+        }
+
         Path html = vm.exportRecord(home.resolve("records"));
         assertThat(Files.readString(html)).contains("Verified clean", "dana@acme.example", "iam:DeleteLoginProfile");
         assertThat(setup.workspace().audit().entries()).extracting(e -> e.action())
