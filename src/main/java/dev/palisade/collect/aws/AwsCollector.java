@@ -30,9 +30,9 @@ import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 public final class AwsCollector implements Collector {
     static {
         // The URL-connection client keeps only http.maxConnections (JDK default 5) idle connections per
-        // host; per-bucket calls run 16 at a time, so keep that many alive instead of reconnecting (TLS).
+        // host; per-item calls run 32 at a time, so keep that many alive instead of reconnecting (TLS).
         if (System.getProperty("http.maxConnections") == null) {
-            System.setProperty("http.maxConnections", "32");
+            System.setProperty("http.maxConnections", "48");
         }
     }
 
@@ -61,7 +61,7 @@ public final class AwsCollector implements Collector {
             return new Options(ProfileFileLocation.configurationFilePath(), ProfileFileLocation.credentialsFilePath(),
                     home.resolve(".aws").resolve("sso").resolve("cache"),
                     Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMinutes(5),
-                    16, 8, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(90));
+                    32, 8, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(90));
         }
 
         public Options withFiles(Path config, Path credentials, Path ssoCache) {
