@@ -21,8 +21,15 @@ class StoreBenchmark {
 
     @Test
     void saveAndLoadTenThousandFindings() {
+        run("plain codec", PayloadCodec.PLAIN, "plain.db");
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        run("AES-256-GCM codec", new dev.palisade.auth.AesGcmPayloadCodec(key), "sealed.db");
+    }
+
+    private void run(String label, PayloadCodec codec, String file) {
         Instant t0 = Instant.parse("2026-11-22T09:00:00Z");
-        try (SqliteStore store = SqliteStore.open(dir.resolve("palisade.db"), PayloadCodec.PLAIN)) {
+        try (SqliteStore store = SqliteStore.open(dir.resolve(file), codec)) {
             long[] save = new long[10];
             long[] load = new long[10];
             long[] list = new long[10];
@@ -40,7 +47,7 @@ class StoreBenchmark {
                 load[i] = c - b;
                 list[i] = d - c;
             }
-            System.out.printf("StoreBenchmark 10k findings (plain codec): save median %.1f ms, load median %.1f ms,"
+            System.out.printf("StoreBenchmark 10k findings (" + label + "): save median %.1f ms, load median %.1f ms,"
                     + " list of 10 snapshots %.2f ms%n", median(save), median(load), median(list));
         }
     }
