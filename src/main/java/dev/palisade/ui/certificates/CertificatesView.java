@@ -9,18 +9,14 @@ import dev.palisade.ui.shell.ShellViewModel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -72,38 +68,8 @@ public final class CertificatesView extends SnapshotScreen {
     }
 
     private TableColumn<CertificatesViewModel.CertRow, CertificatesViewModel.CertRow> daysColumn() {
-        TableColumn<CertificatesViewModel.CertRow, CertificatesViewModel.CertRow> c = new TableColumn<>("Expiry");
-        c.setPrefWidth(150);
-        c.setMinWidth(140);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        c.setCellFactory(col -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-            private final Label text = new Label();
-            private final StackPane box = new StackPane(bar, text);
-
-            {
-                bar.getStyleClass().add("days-bar");
-                bar.setMaxWidth(Double.MAX_VALUE);
-                text.getStyleClass().add("days-text");
-            }
-
-            @Override
-            protected void updateItem(CertificatesViewModel.CertRow r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(null);
-                if (empty || r == null) {
-                    setGraphic(null);
-                    return;
-                }
-                bar.setProgress(r.daysLeft() == null ? 0 : Math.max(0.02, r.fraction()));
-                for (dev.palisade.ui.common.Tone t : dev.palisade.ui.common.Tone.values()) {
-                    bar.pseudoClassStateChanged(t.pseudoClass(), t == r.expiryTone());
-                }
-                text.setText(r.expiryText());
-                setGraphic(box);
-            }
-        });
-        return c;
+        return dev.palisade.ui.common.Cells.bar("Expiry", r -> new dev.palisade.ui.common.Cells.Bar(
+                r.daysLeft() == null ? 0 : Math.max(0.02, r.fraction()), r.expiryTone(), r.expiryText()), 150);
     }
 
     private void showChain(CertificatesViewModel.CertRow r) {

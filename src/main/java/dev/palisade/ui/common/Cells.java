@@ -38,6 +38,47 @@ public final class Cells {
         return c;
     }
 
+    /** What a {@link #bar} cell shows: how full (0..1), its colour, and the text over it. */
+    public record Bar(double fraction, Tone tone, String text) {
+    }
+
+    /** A column showing a progress bar coloured by {@link Tone} with a label over it (days left, age vs SLA). */
+    public static <R> TableColumn<R, R> bar(String title, Function<R, Bar> bar, double width) {
+        TableColumn<R, R> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 140));
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+            private final javafx.scene.control.Label text = new javafx.scene.control.Label();
+            private final javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(progress, text);
+
+            {
+                progress.getStyleClass().add("days-bar");
+                progress.setMaxWidth(Double.MAX_VALUE);
+                text.getStyleClass().add("days-text");
+            }
+
+            @Override
+            protected void updateItem(R r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                if (empty || r == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Bar b = bar.apply(r);
+                progress.setProgress(b.fraction());
+                for (Tone t : Tone.values()) {
+                    progress.pseudoClassStateChanged(t.pseudoClass(), t == b.tone());
+                }
+                text.setText(b.text());
+                setGraphic(box);
+            }
+        });
+        return c;
+    }
+
     /** Shows a placeholder that explains what to do when the table is empty. */
     public static void placeholder(TableView<?> table, String text) {
         javafx.scene.control.Label l = new javafx.scene.control.Label(text);

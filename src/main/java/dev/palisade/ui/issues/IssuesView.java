@@ -11,16 +11,12 @@ import dev.palisade.ui.common.SnapshotScreen;
 import dev.palisade.ui.common.Tone;
 import dev.palisade.ui.shell.ShellViewModel;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** Open security issues (age against the SLA), alert counts per repository, and triage of their findings. */
@@ -101,39 +97,9 @@ public final class IssuesView extends SnapshotScreen {
     }
 
     private TableColumn<IssuesViewModel.IssueRow, IssuesViewModel.IssueRow> ageColumn() {
-        TableColumn<IssuesViewModel.IssueRow, IssuesViewModel.IssueRow> c = new TableColumn<>("Age vs SLA");
-        c.setPrefWidth(150);
-        c.setMinWidth(150);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        c.setCellFactory(col -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-            private final Label text = new Label();
-            private final StackPane box = new StackPane(bar, text);
-
-            {
-                bar.getStyleClass().add("days-bar");
-                bar.setMaxWidth(Double.MAX_VALUE);
-                text.getStyleClass().add("days-text");
-            }
-
-            @Override
-            protected void updateItem(IssuesViewModel.IssueRow r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(null);
-                if (empty || r == null) {
-                    setGraphic(null);
-                    return;
-                }
-                bar.setProgress(Math.max(0.02, r.slaFraction()));
-                Tone t = r.overdue() ? Tone.CRITICAL : r.slaFraction() > 0.75 ? Tone.HIGH : Tone.GOOD;
-                for (Tone x : Tone.values()) {
-                    bar.pseudoClassStateChanged(x.pseudoClass(), x == t);
-                }
-                text.setText(r.ageDays() + " d / " + r.slaDays() + " d" + (r.overdue() ? " overdue" : ""));
-                setGraphic(box);
-            }
-        });
-        return c;
+        return Cells.bar("Age vs SLA", r -> new Cells.Bar(Math.max(0.02, r.slaFraction()),
+                r.overdue() ? Tone.CRITICAL : r.slaFraction() > 0.75 ? Tone.HIGH : Tone.GOOD,
+                r.ageDays() + " d / " + r.slaDays() + " d" + (r.overdue() ? " overdue" : "")), 150);
     }
 
     @Override
