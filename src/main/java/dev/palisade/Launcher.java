@@ -93,7 +93,16 @@ public final class Launcher {
             });
             java.util.concurrent.atomic.AtomicReference<String> actor =
                     new java.util.concurrent.atomic.AtomicReference<>("local:" + System.getProperty("user.name", "user"));
-            dev.palisade.ui.PalisadeApp.workspaceFactory = () -> open(home, demo, clock, actor, background);
+            // Open the workspace (keychain probe, key derivation, store) while JavaFX starts, not after it.
+            java.util.concurrent.CompletableFuture<dev.palisade.scan.Workspace> opening =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> open(home, demo, clock, actor, background), background);
+            dev.palisade.ui.PalisadeApp.workspaceFactory = () -> {
+                try {
+                    return opening.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            };
             dev.palisade.ui.PalisadeApp.actionLauncher = new dev.palisade.ui.act.ActionDialogs(
                     dev.palisade.act.AwsActionClients.standard(), actor::get, background, clock);
             javafx.application.Application.launch(dev.palisade.ui.PalisadeApp.class);

@@ -22,13 +22,44 @@ public final class FxPassphrasePrompt implements PassphrasePrompt {
             throw new IllegalStateException("The passphrase prompt waits for the person: call it off the FX thread.");
         }
         CompletableFuture<Optional<char[]>> answer = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                answer.complete(show(question));
-            } catch (RuntimeException e) {
-                answer.completeExceptionally(e);
+        Runnable ask = new Runnable() {
+            private int waits;
+
+            @Override
+            public void run() {
+                // Wait (briefly) for the main window so the dialog is owned by it and shown above it.
+                javafx.stage.Window owner = javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
+                        .findFirst().orElse(null);
+                if (owner == null && waits++ < 100) {
+                    javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(50));
+                    later.setOnFinished(e -> Platform.runLater(this)); // showAndWait is not allowed inside an animation pulse
+                    later.play();
+                    return;
+                }
+                try {
+                    answer.complete(show(question, owner));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
             }
-        });
+        };
+        // The workspace opens while JavaFX starts: wait (bounded) for the toolkit before asking.
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Platform.runLater(ask);
+                break;
+            } catch (IllegalStateException toolkitNotReady) {
+                if (attempt > 600) {
+                    return Optional.empty();
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+            }
+        }
         try {
             return answer.get();
         } catch (InterruptedException e) {
@@ -39,8 +70,11 @@ public final class FxPassphrasePrompt implements PassphrasePrompt {
         }
     }
 
-    private static Optional<char[]> show(String question) {
+    private static Optional<char[]> show(String question, javafx.stage.Window owner) {
         Dialog<ButtonType> d = new Dialog<>();
+        if (owner != null) {
+            d.initOwner(owner);
+        }
         d.setTitle("Palisade passphrase");
         d.setHeaderText("Palisade keeps its store key and tokens encrypted");
         PasswordField field = new PasswordField();
@@ -51,8 +85,12 @@ public final class FxPassphrasePrompt implements PassphrasePrompt {
                 + "Headless runs read it from PALISADE_PASSPHRASE.");
         hint.setWrapText(true);
         hint.getStyleClass().add("muted-text");
+        q.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        q.setMaxWidth(460);
+        hint.setMaxWidth(460);
         VBox box = new VBox(8, q, field, hint);
-        box.setPrefWidth(440);
+        box.setPrefWidth(480);
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Platform.runLater(field::requestFocus);

@@ -141,14 +141,29 @@ public class PalisadeApp extends Application {
         viewModel.refresh();
     }
 
+    /** What to do next, by what went wrong: nothing was changed in any case. */
+    static String recoveryAdvice(Throwable root) {
+        if (root instanceof dev.palisade.auth.PassphraseUnavailableException || root instanceof dev.palisade.auth.SecretStoreException) {
+            return "Nothing was changed. Start Palisade again and enter the passphrase (or set PALISADE_PASSPHRASE).";
+        }
+        if (root instanceof dev.palisade.store.StoreException) {
+            return "Nothing was changed. Move the database aside (or restore it from a backup) and start again, "
+                    + "or run the demo with `palisade --demo`.";
+        }
+        String m = root.getMessage() == null ? "" : root.getMessage();
+        if (m.startsWith("Sign-in refused")) {
+            return "Nothing was opened. Start Palisade again and sign in with an account listed in google.admins.";
+        }
+        return "Nothing was changed. Fix the cause above (palisade.yaml errors name the line) and start Palisade again.";
+    }
+
     private static void showRecovery(Scene scene, Throwable root) {
         Label title = new Label("Palisade could not open its data");
         title.getStyleClass().add("screen-title");
         Label msg = new Label(root.getMessage() == null ? root.toString() : root.getMessage());
         msg.setWrapText(true);
         msg.setMaxWidth(640);
-        Label what = new Label("Nothing was changed. Move the database aside (or restore it from a backup) and start again, "
-                + "or run the demo with `palisade --demo`.");
+        Label what = new Label(recoveryAdvice(root));
         what.setWrapText(true);
         what.setMaxWidth(640);
         TextArea detail = new TextArea(ErrorInfo.of("Open", root).detail());
