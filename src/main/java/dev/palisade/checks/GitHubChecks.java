@@ -239,7 +239,13 @@ public final class GitHubChecks {
             for (SecurityIssue i : list) {
                 out.add(evaluate(ctx, i, severityOf(i, metadata().severity())));
             }
+            out.addAll(clean(org, list));
             return out;
+        }
+
+        /** Findings for what has no open issue (nothing by default). */
+        List<Finding> clean(GitHubOrg org, List<SecurityIssue> open) {
+            return List.of();
         }
 
         /** The ERROR message when the issues of organization {@code org} could not be listed. */
@@ -269,6 +275,24 @@ public final class GitHubChecks {
         @Override
         String noneOpen() {
             return " has no open issues with a security label.";
+        }
+
+        /** A PASS for every active repository without an open security issue, so a clean repository shows as checked. */
+        @Override
+        List<Finding> clean(GitHubOrg org, List<SecurityIssue> open) {
+            if (!org.repositories().isKnown() || org.repositories().value() == null) {
+                return List.of();
+            }
+            java.util.Set<String> withIssues = new java.util.HashSet<>();
+            open.forEach(i -> withIssues.add(i.repository()));
+            List<Finding> out = new ArrayList<>();
+            for (var r : org.repositories().value()) {
+                if (!r.archived() && !withIssues.contains(r.fullName())) {
+                    out.add(pass(null, Resources.githubRepo(r.fullName()),
+                            "Repository " + r.fullName() + " has no open issues with a security label."));
+                }
+            }
+            return out;
         }
 
         @Override
