@@ -226,6 +226,22 @@ class GitHubChecksTest {
     }
 
     @Test
+    void everyActiveRepositoryWithoutAnOpenSecurityIssuePasses() {
+        Fact<List<GitHubRepo>> repos = Fact.known(List.of(
+                new GitHubRepo("acme/api", true, false, Fact.known(null), Fact.known(null)),
+                new GitHubRepo("acme/web", true, false, Fact.known(null), Fact.known(null)),
+                new GitHubRepo("acme/old", true, true, Fact.known(null), Fact.known(null))));
+        GitHubOrg org = org(Fact.known(true), NO_MEMBERS, repos, Fact.known(List.of(issue(1, "high", 2, null))), null);
+        List<Finding> f = run(new GitHubChecks.SecurityIssueOpen(), org);
+        assertThat(f).extracting(Finding::status).containsExactly(Status.FAIL, Status.PASS);
+        assertThat(f.get(1).resource().id()).isEqualTo("acme/web");
+        assertThat(f.get(1).message()).isEqualTo("Repository acme/web has no open issues with a security label.");
+        // unreadable repositories: only the issues themselves are judged
+        GitHubOrg unknownRepos = org(Fact.known(true), NO_MEMBERS, Fact.unknown("403"), Fact.known(List.of(issue(1, "high", 2, null))), null);
+        assertThat(run(new GitHubChecks.SecurityIssueOpen(), unknownRepos)).extracting(Finding::status).containsExactly(Status.FAIL);
+    }
+
+    @Test
     void noOpenSecurityIssuesPassesOnTheOrgAndUnlistableIsAnError() {
         assertThat(run(new GitHubChecks.SecurityIssueOpen(), org(Fact.known(true), NO_MEMBERS, NO_REPOS, NO_ISSUES, null)))
                 .singleElement().extracting(Finding::status).isEqualTo(Status.PASS);
