@@ -362,6 +362,18 @@ class SqliteStoreTest {
     }
 
     @Test
+    void auditDetectsReorderedRows() throws Exception {
+        appendFive();
+        tamper("UPDATE audit SET seq = 100 WHERE seq = 2");
+        tamper("UPDATE audit SET seq = 2 WHERE seq = 3");
+        tamper("UPDATE audit SET seq = 3 WHERE seq = 100");
+        try (SqliteStore s = open()) {
+            assertThat(s.entries()).extracting(AuditEntry::target).containsExactly("s1", "s3", "s2", "s4", "s5");
+            assertThat(s.firstBroken()).map(AuditEntry::seq).contains(2L);
+        }
+    }
+
+    @Test
     void auditDetectsADeletedMiddleRowAndADeletedTail() throws Exception {
         appendFive();
         tamper("DELETE FROM audit WHERE seq = 2");
@@ -390,8 +402,8 @@ class SqliteStoreTest {
 
     private void tamper(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement st = c.createStatement()) {
-            st.execute("DROP TRIGGER audit_no_update");
-            st.execute("DROP TRIGGER audit_no_delete");
+            st.execute("DROP TRIGGER IF EXISTS audit_no_update");
+            st.execute("DROP TRIGGER IF EXISTS audit_no_delete");
             st.execute(sql);
         }
     }
