@@ -79,6 +79,11 @@ public final class Offboarding {
                 .filter(a -> included.contains(a.id())).toList();
     }
 
+    /** Audits that a run's record left the encrypted store (an export). */
+    public void recordExported(String runId, String where) {
+        workspace.audit().append(actor, "offboard.export", runId, "OK", "record to " + where);
+    }
+
     public List<RunRecord> runs() {
         return journal.list().stream().filter(r -> r.plan().kind().equals("offboard")).toList();
     }

@@ -60,6 +60,8 @@ final class OffboardCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List offboarding runs and their state.")
     boolean list;
 
+    private Offboarding offboarding;
+
     OffboardCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -70,7 +72,7 @@ final class OffboardCommand implements Callable<Integer> {
             throw new UserError("Give the departing person's EMAIL, or --resume RUN_ID, or --list.");
         }
         try (LocalWorkspace ws = parent.openWorkspace()) {
-            Offboarding offboarding = new Offboarding(ws, ws.actions(), AwsActionClients.standard(), actor(), ctx.clock());
+            offboarding = new Offboarding(ws, ws.actions(), AwsActionClients.standard(), actor(), ctx.clock());
             if (list) {
                 for (RunRecord r : offboarding.runs()) {
                     long done = r.steps().stream().filter(s -> s.state().complete()).count();
@@ -132,6 +134,7 @@ final class OffboardCommand implements Callable<Integer> {
     private int report(RunRecord run) {
         if (json != null) {
             Output.to(json, ctx.out(), w -> w.write(OffboardingRecord.json(run) + System.lineSeparator()));
+            offboarding.recordExported(run.runId(), "-".equals(json) ? "stdout" : java.nio.file.Path.of(json).toAbsolutePath().toString());
         }
         if (run.nextStep() >= 0) {
             var failed = run.steps().get(run.nextStep());

@@ -224,7 +224,9 @@ public final class LocalWorkspace implements Workspace {
         @Override
         public void putTriage(dev.palisade.core.Triage t) {
             store.putTriage(t);
-            store.append(t.updatedBy() == null ? options.actor() : t.updatedBy(), "triage", t.check() + " " + t.resourceId(),
+            // the one place triage changes are audited, whoever makes them (console, tests, future CLI)
+            store.append(t.updatedBy() == null ? options.actor() : t.updatedBy(),
+                    t.mutedUntil() != null ? "triage.mute" : "triage.assign", t.check() + " " + t.resourceId(),
                     "OK", (t.mutedUntil() == null ? "not muted" : "muted until " + t.mutedUntil())
                             + (t.owner() == null ? "" : ", owner " + t.owner()));
         }

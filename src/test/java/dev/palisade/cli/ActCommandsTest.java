@@ -82,7 +82,8 @@ class ActCommandsTest {
         assertThat(out.toString()).contains("dana@acme.example", "COMPLETED", "verified clean");
         assertThat(run(Map.of(), "audit", "--verify")).isZero();
         assertThat(run(Map.of(), "audit")).isZero();
-        assertThat(out.toString()).contains("offboard.plan", "offboard.step", "offboard.verify").doesNotContain(ActFixtureAccess.TOKEN);
+        assertThat(out.toString()).contains("offboard.plan", "offboard.step", "offboard.verify", "offboard.export")
+                .doesNotContain(ActFixtureAccess.TOKEN);
     }
 
     @Test

@@ -285,6 +285,8 @@ class CliTest {
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("Acme").contains("low.acme.example:443")
                 .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
         assertThat(SnapshotJson.fromJson(Files.readString(json)).id()).isEqualTo(newer);
+        Run audit = run(controlled(), "audit");
+        assertThat(audit.out().lines().filter(l -> l.contains(" export ")).count()).as(audit.out()).isEqualTo(3);
         assertThat(run(controlled(), "export", newer, "--format", "pdf", "--out", "x").code()).isEqualTo(2);
         assertThat(run(controlled(), "export", newer, "--format", "csv").code()).isEqualTo(2);
     }

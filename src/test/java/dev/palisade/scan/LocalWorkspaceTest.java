@@ -188,7 +188,7 @@ class LocalWorkspaceTest {
             assertThat(bad.triage().note()).isEqualTo("accepted");
             ws.triage().clearTriage("test.tls.reachable", "bad.acme.example:443");
             assertThat(ws.triage().allTriage()).isEmpty();
-            assertThat(ws.audit().entries()).extracting(AuditEntry::action).containsExactly("triage", "scan", "triage.clear");
+            assertThat(ws.audit().entries()).extracting(AuditEntry::action).containsExactly("triage.mute", "scan", "triage.clear");
             assertThat(ws.audit().entries().get(0).actor()).isEqualTo("dana");
             assertThat(ws.audit().entries().get(0).details()).contains("muted until").contains("owner sam").doesNotContain("accepted");
             assertThat(ws.audit().firstBroken()).isEmpty();

@@ -451,7 +451,7 @@ final class EnvironmentScan implements AutoCloseable {
         List<String> parts = new ArrayList<>();
         for (List<Failure> group : byAction.values()) {
             Failure first = group.get(0);
-            List<String> on = group.stream().map(Failure::resource).distinct().toList();
+            List<String> on = group.stream().map(Failure::resource).distinct().sorted().toList(); // stable whatever the thread order
             String names = on.stream().limit(5).collect(Collectors.joining(", "))
                     + (on.size() > 5 ? " and " + (on.size() - 5) + " more" : "");
             if (first.denied()) {

@@ -266,6 +266,18 @@ public final class OffboardingViewModel {
         });
     }
 
+    /** {@link #exportRecord} off the FX thread; the message says where it went or why not. */
+    public CompletableFuture<Path> exportRecordAsync(Path dir) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return exportRecord(dir);
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, background).whenCompleteAsync((html, t) -> message.set(t == null ? "Offboarding record written to " + html + "."
+                : "Could not write the record: " + cause(t).getMessage()), fx);
+    }
+
     /** Writes {@code offboarding-RUN.html} and {@code .json} into {@code dir}; returns the HTML file. */
     public Path exportRecord(Path dir) throws IOException {
         RunRecord r = run.get();
@@ -276,6 +288,7 @@ public final class OffboardingViewModel {
         Path html = dir.resolve("offboarding-" + r.runId() + ".html");
         Files.writeString(html, OffboardingRecord.html(r));
         Files.writeString(dir.resolve("offboarding-" + r.runId() + ".json"), OffboardingRecord.json(r));
+        offboarding.recordExported(r.runId(), dir.toAbsolutePath().toString());
         return html;
     }
 

@@ -161,11 +161,7 @@ public final class OffboardingWizard extends BorderPane {
             chooser.setTitle("Folder for the offboarding record");
             var dir = chooser.showDialog(getScene().getWindow());
             if (dir != null) {
-                try {
-                    vm.exportRecord(dir.toPath());
-                } catch (java.io.IOException ex) {
-                    vm.messageProperty().set("Could not write the record: " + ex.getMessage());
-                }
+                vm.exportRecordAsync(dir.toPath());
             }
         });
         Button close = new Button("Close");

@@ -313,7 +313,7 @@ public final class ShellViewModel {
         Triage t = new Triage(f.check(), f.resource().id(), until, note.strip(),
                 owner == null || owner.isBlank() ? (f.triage() == null ? null : f.triage().owner()) : owner.strip(),
                 actor(), clock.instant());
-        return putTriage(t, "triage.mute", f, "until " + until + ": " + note.strip());
+        return putTriage(t);
     }
 
     /** Assigns an owner inside Palisade (keeps an existing mute). */
@@ -321,14 +321,13 @@ public final class ShellViewModel {
         Triage old = f.triage();
         Triage t = new Triage(f.check(), f.resource().id(), old == null ? null : old.mutedUntil(),
                 old == null ? null : old.note(), owner == null || owner.isBlank() ? null : owner.strip(), actor(), clock.instant());
-        return putTriage(t, "triage.assign", f, "owner " + t.owner());
+        return putTriage(t);
     }
 
     /** Removes mute and owner. */
     public CompletableFuture<Void> clearTriage(Finding f) {
         return tasks.io(() -> {
-                    workspace.triage().clearTriage(f.check(), f.resource().id());
-                    workspace.audit().append(actor(), "triage.clear", f.check() + " " + f.resource().id(), "ok", "");
+                    workspace.triage().clearTriage(f.check(), f.resource().id()); // the workspace audits it
                     return workspace.triage().allTriage();
                 })
                 .thenAcceptAsync(this::reapply, fx)
@@ -339,10 +338,9 @@ public final class ShellViewModel {
                 });
     }
 
-    private CompletableFuture<Void> putTriage(Triage t, String action, Finding f, String details) {
+    private CompletableFuture<Void> putTriage(Triage t) {
         return tasks.io(() -> {
-                    workspace.triage().putTriage(t);
-                    workspace.audit().append(actor(), action, f.check() + " " + f.resource().id(), "ok", details);
+                    workspace.triage().putTriage(t); // the workspace audits it
                     return workspace.triage().allTriage();
                 })
                 .thenAcceptAsync(this::reapply, fx)

@@ -118,11 +118,15 @@ public final class InMemoryWorkspace implements Workspace {
             @Override
             public void putTriage(Triage t) {
                 triage.put(CheckEngine.triageKey(t.check(), t.resourceId()), t);
+                // like LocalWorkspace: the workspace audits every triage change
+                audit().append(t.updatedBy() == null ? "test" : t.updatedBy(), t.mutedUntil() != null ? "triage.mute" : "triage.assign",
+                        t.check() + " " + t.resourceId(), "OK", t.owner() == null ? null : "owner " + t.owner());
             }
 
             @Override
             public void clearTriage(String check, String resourceId) {
                 triage.remove(CheckEngine.triageKey(check, resourceId));
+                audit().append("test", "triage.clear", check + " " + resourceId, "OK", null);
             }
         };
     }
