@@ -108,43 +108,19 @@ public final class Launcher {
             javafx.application.Application.launch(dev.palisade.ui.PalisadeApp.class);
         }
 
-        /**
-         * Runs on a worker thread. Without palisade.yaml (or with --demo): the demo. Otherwise the
-         * configuration, the secrets (a passphrase dialog when there is no keychain), the store, and,
-         * when google: is configured, Google sign-in before anything is shown.
-         */
+        /** Runs on a worker thread; see {@link Workspaces#openConsole}. Hands the sign-in and the idle lock to the console. */
         private static dev.palisade.scan.Workspace open(Path home, boolean demo, java.time.Clock clock,
                                                         java.util.concurrent.atomic.AtomicReference<String> actor,
                                                         java.util.concurrent.Executor background) {
-            var prompt = new dev.palisade.ui.FxPassphrasePrompt();
-            if (demo || !Workspaces.hasConfig(home)) {
-                return Workspaces.openDemo(home, clock, "demo", System.getenv(), prompt);
-            }
-            dev.palisade.core.config.PalisadeConfig config;
             try {
-                config = dev.palisade.core.config.ConfigLoader.load(home);
+                Workspaces.Console c = Workspaces.openConsole(home, demo, clock, actor.get(), System.getenv(),
+                        new dev.palisade.ui.FxPassphrasePrompt(), dev.palisade.auth.BrowserOpener.desktop());
+                actor.set(c.actor());
+                c.signIn().ifPresent(a -> dev.palisade.ui.PalisadeApp.sessionGate = new dev.palisade.ui.AuthenticatorGate(a, background));
+                c.idleLock().ifPresent(l -> dev.palisade.ui.PalisadeApp.idleLock = l);
+                return c.workspace();
             } catch (dev.palisade.core.config.ConfigException e) {
                 throw new IllegalStateException(e.getMessage(), e);
-            }
-            var secrets = Workspaces.secrets(home, System.getenv(), prompt);
-            var ws = Workspaces.openLocal(config, home, clock, actor.get(), secrets);
-            if (config.google() == null) {
-                return ws;
-            }
-            try {
-                var auth = new dev.palisade.auth.GoogleSignIn(dev.palisade.auth.SignInSettings.from(config), secrets,
-                        dev.palisade.auth.BrowserOpener.desktop(), dev.palisade.auth.AuthEventSink.audit(ws.audit()), clock);
-                String email = auth.signIn().email();
-                actor.set(email);
-                dev.palisade.ui.PalisadeApp.sessionGate = new dev.palisade.ui.AuthenticatorGate(auth, background);
-                var lock = new dev.palisade.auth.IdleLock(java.time.Duration.ofMinutes(config.google().idleLockMinutes()), clock,
-                        dev.palisade.auth.AuthEventSink.audit(ws.audit()));
-                lock.setActor(email);
-                dev.palisade.ui.PalisadeApp.idleLock = lock;
-                return ws;
-            } catch (dev.palisade.auth.SignInException e) {
-                ws.close();
-                throw new IllegalStateException("Sign-in refused: " + e.getMessage(), e);
             }
         }
     }

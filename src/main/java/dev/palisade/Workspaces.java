@@ -71,6 +71,47 @@ public final class Workspaces {
                 .withCodec(StoreKeys.codec(secrets)));
     }
 
+    /**
+     * What the desktop console opens: the workspace and, for a real workspace with {@code google:},
+     * the verified sign-in (whose email is the actor of everything audited) and the idle lock.
+     */
+    public record Console(LocalWorkspace workspace, java.util.Optional<dev.palisade.auth.GoogleSignIn> signIn,
+                          java.util.Optional<dev.palisade.auth.IdleLock> idleLock, String actor) {
+    }
+
+    /**
+     * Opens what the console shows. Without palisade.yaml (or with {@code demo}): the demo, no sign-in.
+     * Otherwise the configuration, the secrets, the store and, when {@code google:} is configured, a
+     * Google sign-in that must succeed before the workspace is handed out (a refusal closes it again
+     * and throws with the reason; the sign-in and its refusal are in the audit log either way).
+     */
+    public static Console openConsole(Path home, boolean demo, Clock clock, String localActor, Map<String, String> env,
+                                      PassphrasePrompt prompt, dev.palisade.auth.BrowserOpener browser) throws ConfigException {
+        if (demo || !hasConfig(home)) {
+            return new Console(openDemo(home, clock, "demo", env, prompt), java.util.Optional.empty(), java.util.Optional.empty(), "demo");
+        }
+        PalisadeConfig config = ConfigLoader.load(home);
+        SecretStore secrets = secrets(home, env, prompt);
+        LocalWorkspace ws = openLocal(config, home, clock, localActor, secrets);
+        if (config.google() == null) {
+            return new Console(ws, java.util.Optional.empty(), java.util.Optional.empty(), localActor);
+        }
+        try {
+            var events = dev.palisade.auth.AuthEventSink.audit(ws.audit());
+            var auth = new dev.palisade.auth.GoogleSignIn(dev.palisade.auth.SignInSettings.from(config), secrets, browser, events, clock);
+            String email = auth.signIn().email();
+            var lock = new dev.palisade.auth.IdleLock(java.time.Duration.ofMinutes(config.google().idleLockMinutes()), clock, events);
+            lock.setActor(email);
+            return new Console(ws, java.util.Optional.of(auth), java.util.Optional.of(lock), email);
+        } catch (dev.palisade.auth.SignInException e) {
+            ws.close();
+            throw new IllegalStateException("Sign-in refused: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
+        }
+    }
+
     /** Every collector: AWS, TLS and GitHub from {@link CollectorRegistry#standard()}, plus the Workspace directory. */
     public static CollectorRegistry registry(SecretStore secrets) {
         return CollectorRegistry.standard()
