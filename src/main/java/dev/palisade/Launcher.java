@@ -118,6 +118,7 @@ public final class Launcher {
                 actor.set(c.actor());
                 c.signIn().ifPresent(a -> dev.palisade.ui.PalisadeApp.sessionGate = new dev.palisade.ui.AuthenticatorGate(a, background));
                 c.idleLock().ifPresent(l -> dev.palisade.ui.PalisadeApp.idleLock = l);
+                c.secrets().ifPresent(s -> dev.palisade.ui.PalisadeApp.tokenVault = dev.palisade.ui.TokenVault.of(s));
                 return c.workspace();
             } catch (dev.palisade.core.config.ConfigException e) {
                 throw new IllegalStateException(e.getMessage(), e);

@@ -76,7 +76,8 @@ public final class Workspaces {
      * the verified sign-in (whose email is the actor of everything audited) and the idle lock.
      */
     public record Console(LocalWorkspace workspace, java.util.Optional<dev.palisade.auth.GoogleSignIn> signIn,
-                          java.util.Optional<dev.palisade.auth.IdleLock> idleLock, String actor) {
+                          java.util.Optional<dev.palisade.auth.IdleLock> idleLock, String actor,
+                          java.util.Optional<SecretStore> secrets) {
     }
 
     /**
@@ -88,13 +89,14 @@ public final class Workspaces {
     public static Console openConsole(Path home, boolean demo, Clock clock, String localActor, Map<String, String> env,
                                       PassphrasePrompt prompt, dev.palisade.auth.BrowserOpener browser) throws ConfigException {
         if (demo || !hasConfig(home)) {
-            return new Console(openDemo(home, clock, "demo", env, prompt), java.util.Optional.empty(), java.util.Optional.empty(), "demo");
+            return new Console(openDemo(home, clock, "demo", env, prompt), java.util.Optional.empty(), java.util.Optional.empty(), "demo",
+                    java.util.Optional.empty());
         }
         PalisadeConfig config = ConfigLoader.load(home);
         SecretStore secrets = secrets(home, env, prompt);
         LocalWorkspace ws = openLocal(config, home, clock, localActor, secrets);
         if (config.google() == null) {
-            return new Console(ws, java.util.Optional.empty(), java.util.Optional.empty(), localActor);
+            return new Console(ws, java.util.Optional.empty(), java.util.Optional.empty(), localActor, java.util.Optional.of(secrets));
         }
         try {
             var events = dev.palisade.auth.AuthEventSink.audit(ws.audit());
@@ -102,7 +104,7 @@ public final class Workspaces {
             String email = auth.signIn().email();
             var lock = new dev.palisade.auth.IdleLock(java.time.Duration.ofMinutes(config.google().idleLockMinutes()), clock, events);
             lock.setActor(email);
-            return new Console(ws, java.util.Optional.of(auth), java.util.Optional.of(lock), email);
+            return new Console(ws, java.util.Optional.of(auth), java.util.Optional.of(lock), email, java.util.Optional.of(secrets));
         } catch (dev.palisade.auth.SignInException e) {
             ws.close();
             throw new IllegalStateException("Sign-in refused: " + e.getMessage(), e);

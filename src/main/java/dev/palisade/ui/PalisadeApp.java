@@ -55,6 +55,8 @@ public class PalisadeApp extends Application {
     }
     /** Google sign-in; {@link SessionGate#NONE} until the auth code is wired. */
     public static volatile SessionGate sessionGate = SessionGate.NONE;
+    /** Stores the GitHub token from the app (a real workspace's secrets); null hides the button. */
+    public static volatile TokenVault tokenVault;
     /** Locks the console after the idle period (set with a signed-in session); null = no lock. */
     public static volatile dev.palisade.auth.IdleLock idleLock;
     /** Offboarding and key rotation; null = the standard action windows ({@code ui.act.ActionDialogs}). */

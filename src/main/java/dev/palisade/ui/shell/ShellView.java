@@ -182,13 +182,67 @@ public final class ShellView extends StackPane {
         helpBtn.setTooltip(new javafx.scene.control.Tooltip("Keyboard shortcuts (F1)"));
         helpBtn.setOnAction(e -> help.setVisible(!help.isVisible()));
 
+        Button tokens = new Button(null, new FontIcon(Feather.KEY));
+        tokens.setId("tokens-button");
+        tokens.setTooltip(new javafx.scene.control.Tooltip("GitHub token for scans (kept in the keychain or the encrypted secrets file)"));
+        dev.palisade.ui.TokenVault vault = dev.palisade.ui.PalisadeApp.tokenVault;
+        tokens.setVisible(vault != null && !vm.workspace().isDemo());
+        tokens.setManaged(tokens.isVisible());
+        tokens.setOnAction(e -> askGitHubToken(vault));
+
         Node session = sessionArea();
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox h = new HBox(10, logo, app, org, viewing, back, grow, progress, bar, cancel, scan, session, theme, helpBtn);
+        HBox h = new HBox(10, logo, app, org, viewing, back, grow, progress, bar, cancel, scan, session, tokens, theme, helpBtn);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("header");
         return h;
+    }
+
+    private void askGitHubToken(dev.palisade.ui.TokenVault vault) {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.setTitle("GitHub token");
+        d.setHeaderText("Token Palisade uses to read the GitHub organization");
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("github-token-field");
+        Label hint = new Label("Needs read:org, repo and security_events (a fine-grained token: Members, Administration,"
+                + " Dependabot alerts and Secret scanning alerts, read-only). It is kept in the OS keychain, or encrypted"
+                + " in secrets.enc; it is never shown again. The variable in github.tokenEnv, when set, wins.");
+        hint.setWrapText(true);
+        hint.setMaxWidth(460);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        d.getDialogPane().setContent(new VBox(8, field, hint));
+        javafx.scene.control.ButtonType forget = new javafx.scene.control.ButtonType("Forget stored token",
+                javafx.scene.control.ButtonBar.ButtonData.LEFT);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL, forget);
+        if (getScene() != null) {
+            d.initOwner(getScene().getWindow());
+        }
+        var choice = d.showAndWait();
+        char[] token = field.getText().toCharArray();
+        field.clear();
+        if (choice.isEmpty() || choice.get() == javafx.scene.control.ButtonType.CANCEL) {
+            java.util.Arrays.fill(token, '\0');
+            return;
+        }
+        boolean drop = choice.get() == forget;
+        vm.tasks().io(() -> {
+            try {
+                if (drop) {
+                    vault.forgetGitHubToken();
+                } else {
+                    vault.storeGitHubToken(token);
+                }
+                vm.workspace().audit().append(vm.actor(), drop ? "secret.forget" : "secret.store", "github token", "OK", null);
+                return null;
+            } finally {
+                java.util.Arrays.fill(token, '\0');
+            }
+        }).whenComplete((v, t) -> {
+            if (t != null) {
+                javafx.application.Platform.runLater(() -> vm.report("Could not store the GitHub token", t));
+            }
+        });
     }
 
     private Node sessionArea() {
