@@ -36,7 +36,7 @@ final class AuditCommand implements Callable<Integer> {
         try (LocalWorkspace ws = parent.openWorkspace()) {
             List<AuditEntry> entries = ws.audit().entries();
             if (export != null) {
-                ws.audit().append("cli:" + System.getProperty("user.name", "user"), "export", "audit log", "OK",
+                ws.audit().append(PalisadeCommand.actor(), "export", "audit log", "OK",
                         "to " + ("-".equals(export) ? "stdout" : java.nio.file.Path.of(export).toAbsolutePath()));
                 Output.to(export, ctx.out(), w -> w.write(SnapshotJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(entries) + System.lineSeparator()));

@@ -46,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
                 default -> throw new IllegalStateException(String.valueOf(format));
             }
             // an export takes the company's map out of the encrypted store: audited
-            ws.audit().append("cli:" + System.getProperty("user.name", "user"), "export", s.id(), "OK",
+            ws.audit().append(PalisadeCommand.actor(), "export", s.id(), "OK",
                     format + " to " + ("-".equals(out) ? "stdout" : java.nio.file.Path.of(out).toAbsolutePath()));
             if (!"-".equals(out)) {
                 ctx.err().println("Wrote " + format + " report of snapshot " + s.id() + " to " + out);

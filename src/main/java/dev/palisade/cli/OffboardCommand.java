@@ -72,7 +72,7 @@ final class OffboardCommand implements Callable<Integer> {
             throw new UserError("Give the departing person's EMAIL, or --resume RUN_ID, or --list.");
         }
         try (LocalWorkspace ws = parent.openWorkspace()) {
-            offboarding = new Offboarding(ws, ws.actions(), AwsActionClients.standard(), actor(), ctx.clock());
+            offboarding = new Offboarding(ws, ws.actions(), AwsActionClients.standard(), PalisadeCommand.actor(), ctx.clock());
             if (list) {
                 for (RunRecord r : offboarding.runs()) {
                     long done = r.steps().stream().filter(s -> s.state().complete()).count();
@@ -152,9 +152,5 @@ final class OffboardCommand implements Callable<Integer> {
             v.stillOpen().forEach(o -> ctx.err().println("  - " + o));
         }
         return PalisadeCommand.FINDINGS;
-    }
-
-    private static String actor() {
-        return "cli:" + System.getProperty("user.name", "user");
     }
 }

@@ -53,6 +53,11 @@ public final class PalisadeCommand implements Callable<Integer> {
         return USAGE;
     }
 
+    /** Who the audit log names for a headless command: the OS user ({@code cli:NAME}). */
+    public static String actor() {
+        return "cli:" + System.getProperty("user.name", "user");
+    }
+
     /** The data directory: {@code --home}, else {@code $PALISADE_HOME}, else {@code ~/.palisade}. */
     public Path home() {
         return resolveHome(home, ctx.env());

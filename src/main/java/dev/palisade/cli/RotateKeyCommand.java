@@ -51,7 +51,7 @@ final class RotateKeyCommand implements Callable<Integer> {
                 throw new UserError("No environment '" + env + "' in palisade.yaml; known: " + ws.config().environments().keySet() + ".");
             }
             KeyRotation rotation = new KeyRotation(AwsActionClients.standard().iam(ec), ws.actions(), ws.audit(), env,
-                    "cli:" + System.getProperty("user.name", "user"), ctx.clock());
+                    PalisadeCommand.actor(), ctx.clock());
             switch (step) {
                 case create -> {
                     KeyRotation.NewKey key = rotation.create(user, keyId);

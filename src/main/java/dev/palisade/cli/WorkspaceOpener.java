@@ -25,7 +25,7 @@ public interface WorkspaceOpener {
      */
     static WorkspaceOpener standard() {
         return (home, demo, clock, env) -> {
-            String actor = "cli:" + System.getProperty("user.name", "user");
+            String actor = PalisadeCommand.actor();
             return demo ? dev.palisade.Workspaces.openDemo(home, clock, actor, env, dev.palisade.auth.PassphrasePrompt.console())
                     : dev.palisade.Workspaces.openLocal(home, clock, actor, env, dev.palisade.auth.PassphrasePrompt.console());
         };
