@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * killed process resumes exactly where it stopped. Plans hold no secrets.
  */
 public final class SqliteActionJournal implements ActionJournal {
-    /** Schema, applied by the store's migrations (idempotent). */
+    /** Schema, applied by the store's migration to version 2. */
     public static final List<String> DDL = List.of(
             """
             CREATE TABLE IF NOT EXISTS action_runs (
@@ -56,27 +55,13 @@ public final class SqliteActionJournal implements ActionJournal {
     private final Connection db;
     private final Object lock;
 
-    /** @param db an open connection to the Palisade database; this journal synchronizes on it */
-    public SqliteActionJournal(Connection db) {
-        this(db, db);
-    }
-
     /**
      * @param lock the monitor every user of {@code db} holds (the store passes itself), so the journal
      *             and the store never use the connection at the same time
      */
-    public SqliteActionJournal(Connection db, Object lock) {
+    SqliteActionJournal(Connection db, Object lock) {
         this.db = db;
         this.lock = lock;
-        synchronized (lock) {
-            try (Statement st = db.createStatement()) {
-                for (String ddl : DDL) {
-                    st.execute(ddl);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("Could not prepare the action journal: " + e.getMessage(), e);
-            }
-        }
     }
 
     @Override

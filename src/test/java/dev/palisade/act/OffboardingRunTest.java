@@ -9,10 +9,9 @@ import dev.palisade.core.action.RunState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.palisade.store.SqliteActionJournal;
+import dev.palisade.core.PayloadCodec;
+import dev.palisade.store.SqliteStore;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,20 +32,23 @@ class OffboardingRunTest {
     @TempDir
     Path dir;
     ActFixture fx;
-    Connection db;
-    RecordingAudit audit = new RecordingAudit();
+    SqliteStore store;
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     @BeforeEach
     void setUp() throws Exception {
         fx = new ActFixture(dir);
-        db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("palisade.db"));
+        store = open();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        db.close();
+        store.close();
         fx.close();
+    }
+
+    private SqliteStore open() {
+        return SqliteStore.open(dir.resolve("palisade.db"), PayloadCodec.PLAIN);
     }
 
     private ActionPlan plan(boolean delete, Set<String> include) throws ActionException {
@@ -54,7 +56,7 @@ class OffboardingRunTest {
     }
 
     private ActionRunner runner(Map<String, StepExecutor> executors) {
-        return new ActionRunner(new SqliteActionJournal(db), audit, executors, "founder@acme.example", clock);
+        return new ActionRunner(store.actions(), store, executors, "founder@acme.example", clock);
     }
 
     @Test
@@ -102,8 +104,8 @@ class OffboardingRunTest {
         assertThat(google.backupCodesValid).isFalse();
         assertThat(google.passwordResets).isEqualTo(1);
         assertThat(fx.apis.members).containsExactly("someone-else");
-        assertThat(audit.entries()).extracting(e -> e.action()).contains("offboard.plan", "offboard.step");
-        assertThat(audit.entries()).noneMatch(e -> e.details().contains("adminsecret") || e.details().contains(ActFixture.TOKEN));
+        assertThat(store.entries()).extracting(e -> e.action()).contains("offboard.plan", "offboard.step");
+        assertThat(store.entries()).noneMatch(e -> e.details().contains("adminsecret") || e.details().contains(ActFixture.TOKEN));
 
         // A second, fresh run of the same plan finds everything done: revocations are skipped.
         long keyUpdates = fx.prod.mutationCount("UpdateAccessKey");
@@ -133,7 +135,7 @@ class OffboardingRunTest {
         assertThat(bad.state()).isEqualTo(StepState.FAILED);
         assertThat(bad.message()).contains("iam:DetachUserPolicy", "AdministratorAccess", "prod", "AccessDenied", "acme-prod-admin");
         assertThat(fx.prod.users.get("dana").groups).containsExactly("developers"); // later steps did not run
-        assertThat(audit.entries()).anyMatch(e -> e.outcome().equals("failed"));
+        assertThat(store.entries()).anyMatch(e -> e.outcome().equals("failed"));
 
         RunRecord resumed = runner(fx.executors()).resume(plan.runId(), ActionRunner.Listener.NONE);
         assertThat(resumed.steps()).allMatch(s -> s.state().complete());
@@ -157,10 +159,10 @@ class OffboardingRunTest {
         };
         Map<String, StepExecutor> wrapped = Map.of("aws:prod", dying, "google", real.get("google"), "github", real.get("github"));
         assertThatThrownBy(() -> runner(wrapped).start(plan, ActionRunner.Listener.NONE)).isInstanceOf(ProcessDeath.class);
-        db.close();
+        store.close();
 
-        db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("palisade.db"));
-        RunRecord interrupted = new SqliteActionJournal(db).load(plan.runId()).orElseThrow();
+        store = open(); // a new process: only the store remembers
+        RunRecord interrupted = store.actions().load(plan.runId()).orElseThrow();
         assertThat(interrupted.steps().get(killAt).state()).isEqualTo(StepState.STARTED);
         assertThat(interrupted.nextStep()).isEqualTo(killAt);
 
