@@ -2,8 +2,6 @@ package dev.palisade.act;
 
 import dev.palisade.core.action.PlanStep;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +26,7 @@ public final class DirectoryExecutor implements StepExecutor {
     @Override
     public StepResult run(PlanStep step) throws ActionException, InterruptedException {
         String user = step.param("userKey");
-        String u = USERS + enc(user);
+        String u = USERS + HttpJson.enc(user);
         HttpJson.Response current = http.send("GET", u, null);
         if (current.status() == 404) {
             return StepResult.skipped(user + " no longer exists in the directory.");
@@ -86,7 +84,7 @@ public final class DirectoryExecutor implements StepExecutor {
             return StepResult.skipped("No " + what + " left for " + step.param("userKey") + ".");
         }
         for (String id : ids) {
-            HttpJson.Response r = http.send("DELETE", listPath + "/" + enc(id), null);
+            HttpJson.Response r = http.send("DELETE", listPath + "/" + HttpJson.enc(id), null);
             if (r.status() != 404) {
                 check(step, r);
             }
@@ -98,7 +96,7 @@ public final class DirectoryExecutor implements StepExecutor {
         List<String> groups = new ArrayList<>();
         String pageToken = null;
         do {
-            String path = "/admin/directory/v1/groups?userKey=" + enc(user) + (pageToken == null ? "" : "&pageToken=" + enc(pageToken));
+            String path = "/admin/directory/v1/groups?userKey=" + HttpJson.enc(user) + (pageToken == null ? "" : "&pageToken=" + HttpJson.enc(pageToken));
             HttpJson.Response r = http.send("GET", path, null);
             check(step, r);
             for (JsonNode g : r.body().path("groups")) {
@@ -110,7 +108,7 @@ public final class DirectoryExecutor implements StepExecutor {
             return StepResult.skipped(user + " is in no group.");
         }
         for (String g : groups) {
-            HttpJson.Response r = http.send("DELETE", "/admin/directory/v1/groups/" + enc(g) + "/members/" + enc(user), null);
+            HttpJson.Response r = http.send("DELETE", "/admin/directory/v1/groups/" + HttpJson.enc(g) + "/members/" + HttpJson.enc(user), null);
             if (r.status() != 404) {
                 check(step, r);
             }
@@ -138,9 +136,5 @@ public final class DirectoryExecutor implements StepExecutor {
             sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return sb.toString();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -1,8 +1,6 @@
 package dev.palisade.act;
 
 import dev.palisade.core.action.PlanStep;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /** Runs {@code github:*} steps: removes a member or outside collaborator with an {@code admin:org} token. */
@@ -16,16 +14,16 @@ public final class GitHubOrgExecutor implements StepExecutor {
 
     @Override
     public StepResult run(PlanStep step) throws ActionException, InterruptedException {
-        String org = enc(step.param("org"));
+        String org = HttpJson.enc(step.param("org"));
         String login = step.param("login");
         boolean outside = "outside_collaborator".equals(step.param("role"));
         if (!outside) {
-            HttpJson.Response member = http.send("GET", "/orgs/" + org + "/members/" + enc(login), null);
+            HttpJson.Response member = http.send("GET", "/orgs/" + org + "/members/" + HttpJson.enc(login), null);
             if (member.status() == 404) {
                 return StepResult.skipped(login + " is no longer a member of " + step.param("org") + ".");
             }
         }
-        String path = "/orgs/" + org + (outside ? "/outside_collaborators/" : "/members/") + enc(login);
+        String path = "/orgs/" + org + (outside ? "/outside_collaborators/" : "/members/") + HttpJson.enc(login);
         HttpJson.Response r = http.send("DELETE", path, null);
         if (r.status() == 404) {
             return StepResult.skipped(login + " no longer has access to " + step.param("org") + ".");
@@ -38,9 +36,5 @@ public final class GitHubOrgExecutor implements StepExecutor {
         }
         return StepResult.done(login + (outside ? " removed as outside collaborator of " : " removed from ")
                 + step.param("org") + ".");
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -81,6 +81,11 @@ final class HttpJson {
         }
     }
 
+    /** A path segment or query value, URL-encoded. */
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static String errorText(Response r) {
         JsonNode msg = r.body().path("error").path("message");
         if (msg.isMissingNode()) {

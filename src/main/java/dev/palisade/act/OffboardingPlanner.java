@@ -8,7 +8,6 @@ import dev.palisade.core.Snapshot;
 import dev.palisade.core.inventory.AccessKey;
 import dev.palisade.core.inventory.AccountRef;
 import dev.palisade.core.inventory.AwsEnvironment;
-import dev.palisade.core.inventory.GitHubMember;
 import dev.palisade.core.inventory.IamUser;
 import dev.palisade.core.inventory.InlinePolicy;
 import dev.palisade.core.inventory.OtherCredential;
@@ -230,18 +229,5 @@ public final class OffboardingPlanner {
             m.put(kv[i], kv[i + 1]);
         }
         return m;
-    }
-
-    /** Unused for now: a GitHub member's role from inventory. */
-    static Optional<GitHubMember> member(Snapshot snapshot, String login) {
-        var org = snapshot.inventory().github();
-        if (org == null || !org.members().isKnown() || org.members().value() == null) {
-            return Optional.empty();
-        }
-        return org.members().value().stream().filter(m -> m.login().equalsIgnoreCase(login)).findFirst();
-    }
-
-    static Set<String> systems(ActionPlan plan) {
-        return Set.copyOf(plan.steps().stream().map(PlanStep::system).toList());
     }
 }

@@ -87,9 +87,4 @@ public final class IdleLockGuard {
         cover.setVisible(true);
         cover.toFront();
     }
-
-    /** Locks now (the person chose "Lock"). */
-    public void lockNow() {
-        lock.lock();
-    }
 }
