@@ -28,31 +28,14 @@ import org.slf4j.LoggerFactory;
 public class PalisadeApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(PalisadeApp.class);
 
-    /** Where the workspace comes from; may do I/O (it is called on a worker thread). Defaults to {@link #openDefault()}. */
-    public static volatile Supplier<Workspace> workspaceFactory = PalisadeApp::openDefault;
-
     /**
-     * The data directory's workspace: {@code palisade.home} (set by the launcher) or
-     * {@code PALISADE_HOME} or {@code ~/.palisade}; with a {@code palisade.yaml} there it opens that
-     * company, else the built-in demo in {@code HOME/demo} (SPEC: no configuration offers the demo).
+     * Where the workspace comes from; may do I/O (it is called on a worker thread). The launcher sets
+     * it ({@code dev.palisade.Workspaces.openConsole}: secrets, sealed store, sign-in); there is no
+     * second, unencrypted way to open a data directory.
      */
-    public static Workspace openDefault() {
-        String prop = System.getProperty("palisade.home");
-        String env = System.getenv("PALISADE_HOME");
-        java.nio.file.Path home = prop != null ? java.nio.file.Path.of(prop)
-                : env != null && !env.isBlank() ? java.nio.file.Path.of(env)
-                : java.nio.file.Path.of(System.getProperty("user.home"), ".palisade");
-        dev.palisade.scan.LocalWorkspace.Options o = dev.palisade.scan.LocalWorkspace.Options.defaults()
-                .withActor(System.getProperty("user.name", "local user"));
-        try {
-            if (java.nio.file.Files.isRegularFile(home.resolve("palisade.yaml"))) {
-                return dev.palisade.scan.LocalWorkspace.open(home, o);
-            }
-            return dev.palisade.scan.LocalWorkspace.openDemo(home.resolve("demo"), o.withActor("demo"));
-        } catch (dev.palisade.core.config.ConfigException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
+    public static volatile Supplier<Workspace> workspaceFactory = () -> {
+        throw new IllegalStateException("No workspace to open: start Palisade with `java -jar palisade.jar`.");
+    };
     /** Google sign-in; {@link SessionGate#NONE} until the auth code is wired. */
     public static volatile SessionGate sessionGate = SessionGate.NONE;
     /** Stores the GitHub token from the app (a real workspace's secrets); null hides the button. */
