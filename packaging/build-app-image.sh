@@ -11,8 +11,9 @@ mkdir -p target/jpackage-input target/dist
 cp target/palisade.jar target/jpackage-input/
 
 # jdk.httpserver is not needed at runtime (the sign-in receiver uses plain sockets) but the
-# TLS collector needs jdk.crypto.ec; java.desktop and jdk.unsupported for JavaFX.
-MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,java.prefs,jdk.crypto.ec,jdk.unsupported,jdk.localedata,jdk.zipfs
+# TLS collector needs jdk.crypto.ec; java.desktop and jdk.unsupported for JavaFX; jdk.management lets
+# the idle console return its start-up heap to the OS (ui.IdleHeap).
+MODULES=java.base,java.desktop,java.logging,java.management,jdk.management,java.naming,java.net.http,java.sql,java.xml,java.prefs,jdk.crypto.ec,jdk.unsupported,jdk.localedata,jdk.zipfs
 
 extra=()
 if [ "$TYPE" = "deb" ]; then
