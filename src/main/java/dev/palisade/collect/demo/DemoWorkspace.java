@@ -57,7 +57,7 @@ public final class DemoWorkspace {
                 new AwsConfig("acme-demo", List.of("us-east-1"), null, new EnvTag(DemoAws.TAG_KEY, "demo"), null)));
         GoogleConfig google = new GoogleConfig(DemoGoogle.DOMAIN, List.of("maya.chen@acme.example"), null, null, null,
                 null, null, 0);
-        GitHubConfig github = new GitHubConfig(DemoGitHub.ORG, null, null, List.of("security"));
+        GitHubConfig github = new GitHubConfig(DemoGitHub.ORGS, null, null, List.of("security"));
         List<PersonLink> people = List.of(
                 new PersonLink("maya.chen@acme.example", List.of(), List.of("mayachen")),
                 new PersonLink("leo.park@acme.example", List.of(), List.of("leopark")),
@@ -114,7 +114,7 @@ public final class DemoWorkspace {
 
     static Inventory build(Moment m, boolean githubRateLimited) {
         return new Inventory(DemoAws.environments(m), DemoTls.inventory(m), DemoGoogle.directory(m),
-                DemoGitHub.org(m, githubRateLimited), null);
+                DemoGitHub.orgs(m, githubRateLimited), null);
     }
 
     static List<SourceStatus> sources(Moment m, boolean githubRateLimited) {

@@ -90,7 +90,7 @@ class ConfigLoaderTest {
         assertThat(c.domains()).extracting(DomainConfig::id)
                 .containsExactly("acme.example:443", "app.acme.example:443", "api.acme.example:8443");
         assertThat(c.tls().extraTrustedCertificates()).containsExactly("internal-ca.pem");
-        assertThat(c.github().organization()).isEqualTo("acme");
+        assertThat(c.github().organizations()).containsExactly("acme");
         assertThat(c.thresholds().issueSlaDays().critical()).isEqualTo(7);
         assertThat(c.people().get(0).aws()).containsExactly("dana", "dana.ops");
         assertThat(c.resolve("client_secret.json")).isEqualTo(HOME.resolve("client_secret.json"));
