@@ -96,20 +96,22 @@ public final class GitHubChecks {
         @Override
         public List<Finding> evaluate(CheckContext ctx) {
             List<GitHubOrg> orgs = ctx.inventory().github();
-            List<Finding> out = new ArrayList<>();
+            List<Finding> unlisted = new ArrayList<>();
             Map<String, List<Seat>> seats = new LinkedHashMap<>();
             for (GitHubOrg org : orgs) {
-                accounts(out, seats, org, org.members(), "Members");
+                accounts(unlisted, seats, org, org.members(), "Members");
                 Fact<List<GitHubMember>> outside = org.outsideCollaborators();
                 boolean sameGap = outside != null && !outside.isKnown() && org.members() != null && !org.members().isKnown()
                         && outside.error().equals(org.members().error());
                 if (!sameGap) { // a source that failed as a whole gives one ERROR, not two
-                    accounts(out, seats, org, outside, "Outside collaborators");
+                    accounts(unlisted, seats, org, outside, "Outside collaborators");
                 }
             }
+            List<Finding> out = new ArrayList<>();
             for (List<Seat> held : seats.values()) {
                 out.add(finding(held, orgs.size() > 1));
             }
+            out.addAll(unlisted);
             return out;
         }
 

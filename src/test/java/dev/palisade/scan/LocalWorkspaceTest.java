@@ -259,7 +259,7 @@ class LocalWorkspaceTest {
             assertThatThrownBy(() -> ws.scan(Set.of("jira"), ScanProgress.NONE)).isInstanceOf(ScanException.class);
             Snapshot tlsOnly = ws.scan(Set.of("tls"), ScanProgress.NONE);
             assertThat(tlsOnly.inventory().aws()).isEmpty();
-            assertThat(tlsOnly.inventory().github()).isNull();
+            assertThat(tlsOnly.inventory().github()).isEmpty();
             assertThat(tlsOnly.sources()).extracting(SourceStatus::name).containsExactly("tls");
         }
     }

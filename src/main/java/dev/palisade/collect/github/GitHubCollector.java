@@ -182,7 +182,7 @@ public final class GitHubCollector implements Collector {
         }
         StringBuilder b = new StringBuilder();
         if (!unreadable.isEmpty()) {
-            b.append(unreadable.size() == orgs.size() ? "No" : unreadable.size() + " of " + orgs.size())
+            b.append(unreadable.size() == orgs.size() ? "No" : (orgs.size() - unreadable.size()) + " of " + orgs.size())
                     .append(" GitHub organizations could be read (").append(String.join(", ", unreadable)).append(" failed).");
         }
         for (Map.Entry<String, List<String>> e : gaps.entrySet()) {
