@@ -70,6 +70,10 @@ public final class UnownedAccountCheck extends AbstractCheck {
                 if (collaborators && list == null) {
                     continue; // inventories built without a separate collaborator list
                 }
+                if (collaborators && !list.isKnown() && gh.members() != null && !gh.members().isKnown()
+                        && list.error().equals(gh.members().error())) {
+                    continue; // the org failed as a whole: one ERROR on it, not two
+                }
                 if (list == null || !list.isKnown()) {
                     String what = collaborators ? "outside collaborators" : "members";
                     out.add(error(null, org, "The " + what + " of GitHub organization " + gh.organization() + " could not be listed ("
