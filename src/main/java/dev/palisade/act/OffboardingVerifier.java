@@ -86,7 +86,7 @@ public final class OffboardingVerifier {
             for (GitHubOrg org : orgs) {
                 if (org.members() == null || !org.members().isKnown()) {
                     open.add("Could not verify GitHub access of " + login + (orgs.size() > 1 ? " in " + org.organization() : "")
-                            + ": " + reason(org.members(), "GitHub not re-read") + ".");
+                            + ": " + reason(org.members(), "GitHub not re-read").replaceAll("\\.+$", "") + ".");
                 } else if (org.accounts().stream().map(GitHubMember::login).anyMatch(login::equalsIgnoreCase)) {
                     open.add("GitHub user " + login + " still has access to " + org.organization() + ".");
                 }
