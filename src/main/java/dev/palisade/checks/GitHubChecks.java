@@ -46,7 +46,7 @@ public final class GitHubChecks {
         }
 
         @Override
-        public List<Finding> evaluate(CheckContext ctx) {
+        public final List<Finding> evaluate(CheckContext ctx) {
             List<Finding> out = new ArrayList<>();
             for (GitHubOrg org : ctx.inventory().github()) {
                 out.addAll(evaluate(ctx, org));
@@ -96,22 +96,22 @@ public final class GitHubChecks {
         @Override
         public List<Finding> evaluate(CheckContext ctx) {
             List<GitHubOrg> orgs = ctx.inventory().github();
-            List<Finding> unlisted = new ArrayList<>();
+            // In the order met: an ERROR finding for a list that could not be read, or a login seen first there.
+            List<Object> order = new ArrayList<>();
             Map<String, List<Seat>> seats = new LinkedHashMap<>();
             for (GitHubOrg org : orgs) {
-                accounts(unlisted, seats, org, org.members(), "Members");
+                accounts(order, seats, org, org.members(), "Members");
                 Fact<List<GitHubMember>> outside = org.outsideCollaborators();
                 boolean sameGap = outside != null && !outside.isKnown() && org.members() != null && !org.members().isKnown()
                         && outside.error().equals(org.members().error());
                 if (!sameGap) { // a source that failed as a whole gives one ERROR, not two
-                    accounts(unlisted, seats, org, outside, "Outside collaborators");
+                    accounts(order, seats, org, outside, "Outside collaborators");
                 }
             }
             List<Finding> out = new ArrayList<>();
-            for (List<Seat> held : seats.values()) {
-                out.add(finding(held, orgs.size() > 1));
+            for (Object o : order) {
+                out.add(o instanceof Finding f ? f : finding(seats.get((String) o), orgs.size() > 1));
             }
-            out.addAll(unlisted);
             return out;
         }
 
@@ -120,18 +120,22 @@ public final class GitHubChecks {
         }
 
         /** The ERROR for an unlisted list, else each account's seat (outside collaborators may appear in both lists). */
-        private void accounts(List<Finding> out, Map<String, List<Seat>> seats, GitHubOrg org, Fact<List<GitHubMember>> list,
+        private void accounts(List<Object> order, Map<String, List<Seat>> seats, GitHubOrg org, Fact<List<GitHubMember>> list,
                               String what) {
             if (list == null) {
                 return;
             }
             if (!list.isKnown()) {
-                out.add(error(null, Resources.githubOrg(org.organization()), explain(what + " of GitHub organization "
+                order.add(error(null, Resources.githubOrg(org.organization()), explain(what + " of GitHub organization "
                         + org.organization() + " could not be listed", list, org.organization())));
                 return;
             }
             for (GitHubMember m : list.value() == null ? List.<GitHubMember>of() : list.value()) {
-                List<Seat> held = seats.computeIfAbsent(m.login().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+                String login = m.login().toLowerCase(Locale.ROOT);
+                if (!seats.containsKey(login)) {
+                    order.add(login);
+                }
+                List<Seat> held = seats.computeIfAbsent(login, k -> new ArrayList<>());
                 if (held.stream().noneMatch(x -> x.org().equals(org.organization()))) {
                     held.add(new Seat(org.organization(), m));
                 }

@@ -37,15 +37,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the configured GitHub organizations (all with the one token, as the one source {@code github}),
- * for each: whether it requires 2FA, its members (with roles, names and verified
- * org emails) and outside collaborators and which of them have 2FA disabled, its repositories with open Dependabot and
- * secret-scanning alert counts, and its open issues carrying a security label.
+ * Reads the configured GitHub organizations, all with the one token and as the one source
+ * {@code github}; for each: whether it requires 2FA, its members (with roles, names and verified org
+ * emails) and outside collaborators and which of them have 2FA disabled, its repositories with open
+ * Dependabot and secret-scanning alert counts, and its open issues carrying a security label.
  *
  * <p>Whatever cannot be read becomes an unknown {@link Fact} whose message names the missing
  * scope or permission, and the source is PARTIAL; a rejected token (401), a missing token or an
- * unreachable organization make the source ERROR; with several organizations, the source is ERROR only
- * when none could be read, and its message names each organization with what failed there. Secret-scanning alerts are requested with
+ * unreachable organization make the source ERROR. With several organizations the source is OK only
+ * when every one was read in full, ERROR only when none could be read, else PARTIAL; its message
+ * then names each organization with what failed there. Secret-scanning alerts are requested with
  * {@code hide_secret=true} and only counted: a secret's value is never kept.
  *
  * <p>Token rights for a complete scan: a classic token of an org owner with {@code read:org},
@@ -167,10 +168,10 @@ public final class GitHubCollector implements Collector {
         SourceStatus status = new SourceStatus(SOURCE, state, error, client.apiCalls(), elapsedMs(started));
         progress.update(SOURCE, 1.0, state == SourceState.OK ? "Done" : state == SourceState.ERROR ? "Failed" : "Done with gaps");
         progress.finished(status);
-        if (state == SourceState.ERROR) {
-            LOG.warn("GitHub {}: {}", String.join(", ", orgs), error);
-        } else {
+        if (state == SourceState.OK) {
             LOG.info("GitHub {}: {} ({} API calls)", String.join(", ", orgs), state, client.apiCalls());
+        } else {
+            LOG.warn("GitHub {}: {} ({} API calls): {}", String.join(", ", orgs), state, client.apiCalls(), error);
         }
         return new CollectorResult(new Inventory(List.of(), null, null, read, null), List.of(status));
     }
@@ -222,7 +223,6 @@ public final class GitHubCollector implements Collector {
                         + ", or the token cannot see it (it needs read:org and membership in " + org + ").";
                 default -> e.getMessage();
             };
-            LOG.warn("GitHub {}: {}", org, msg);
             return new OrgRead(unknownOrg(org, msg), msg, e.kind() == GitHubApiException.Kind.BAD_CREDENTIALS, List.of());
         }
 

@@ -189,14 +189,14 @@ class ConfigLoaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "organization: Acme\ngithub:\n  organization: acme\n  organizations: [acme, oss]\n|4|github.organizations|cannot be used together with 'github.organization'",
-        "organization: Acme\ngithub:\n  organizations: []\n|3|github.organizations|is empty; list at least one organization",
-        "organization: Acme\ngithub:\n  organizations:\n|3|github.organizations|is empty; list at least one organization",
-        "organization: Acme\ngithub:\n  organizations: [acme, oss, Acme]\n|3|github.organizations|lists 'Acme' twice",
-        "organization: Acme\ngithub:\n  organizations: [acme, {name: oss}]\n|3|github.organizations|expected an organization name (text), found a mapping",
-        "organization: Acme\ngithub:\n  organizations:\n    - acme\n    - [oss]\n|5|github.organizations|expected an organization name (text), found a list",
-        "organization: Acme\ngithub:\n  organizations: acme\n|3|github.organizations|expected a list of organization names such as [acme]",
-        "organization: Acme\ngithub:\n  organizations: [acme, 'https://github.com/oss']\n|3|github.organizations|not a GitHub organization name",
+        "organization: Acme\\ngithub:\\n  organization: acme\\n  organizations: [acme, oss]\\n|4|github.organizations|cannot be used together with",
+        "organization: Acme\\ngithub:\\n  organizations: []\\n|3|github.organizations|is empty; list at least one organization",
+        "organization: Acme\\ngithub:\\n  organizations:\\n|3|github.organizations|is empty; list at least one organization",
+        "organization: Acme\\ngithub:\\n  organizations: [acme, oss, Acme]\\n|3|github.organizations|twice; keep one",
+        "organization: Acme\\ngithub:\\n  organizations: [acme, {name: oss}]\\n|3|github.organizations|expected an organization name (text), found a mapping",
+        "organization: Acme\\ngithub:\\n  organizations:\\n    - acme\\n    - [oss]\\n|5|github.organizations|expected an organization name (text), found a list",
+        "organization: Acme\\ngithub:\\n  organizations: acme\\n|3|github.organizations|expected a list of organization names such as [acme]",
+        "organization: Acme\\ngithub:\\n  organizations: [acme, https://github.com/oss]\\n|3|github.organizations|not a GitHub organization name",
     })
     void badGitHubOrganizationListsNameLineKeyAndExpectation(String yaml, int line, String key, String expected) {
         ConfigException e = error(yaml.replace("\\n", "\n"));
