@@ -12,7 +12,7 @@ import java.util.Map;
  * plain (shaded) classpath; JavaFX classes are only loaded when the console opens.
  */
 public final class Launcher {
-    /** System property logback.xml reads for the log directory. */
+    /** System property {@link FileLogConfigurator} reads for the log directory. */
     public static final String LOG_DIR_PROPERTY = "palisade.logdir";
     /** System property set to {@code true} when the console was started with {@code --demo}. */
     public static final String DEMO_PROPERTY = "palisade.demo";
@@ -40,12 +40,34 @@ public final class Launcher {
 
     /** True when the arguments name no subcommand and ask for no help or version: {@code [--home DIR] [--demo]}. */
     static boolean opensConsole(String[] args) {
+        if (plainConsoleArgs(args)) {
+            return true; // the common launch: no need to build the whole command line (a few hundred ms)
+        }
         try {
             picocli.CommandLine.ParseResult r = Cli.commandLine(CliContext.system()).parseArgs(args);
             return !r.hasSubcommand() && !r.isUsageHelpRequested() && !r.isVersionHelpRequested();
         } catch (picocli.CommandLine.ParameterException e) {
             return false; // let the CLI report it
         }
+    }
+
+    /** Only {@code --demo}, {@code --home DIR} or {@code --home=DIR}, each at most once. */
+    static boolean plainConsoleArgs(String[] args) {
+        boolean demo = false;
+        boolean home = false;
+        for (int i = 0; i < args.length; i++) {
+            if ("--demo".equals(args[i]) && !demo) {
+                demo = true;
+            } else if ("--home".equals(args[i]) && !home && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                home = true;
+                i++;
+            } else if (args[i].startsWith("--home=") && args[i].length() > "--home=".length() && !home) {
+                home = true;
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -85,6 +107,14 @@ public final class Launcher {
     /** Kept apart so that headless commands never load JavaFX. */
     private static final class Gui {
         static void launch(Path home, boolean demo) {
+            // Set up logging on its own thread while JavaFX starts (the first logger would otherwise do it here),
+            // and load the store's driver, JSON readers and checks while the key is being derived.
+            Thread warmUp = new Thread(() -> {
+                org.slf4j.LoggerFactory.getILoggerFactory();
+                Workspaces.warmUp();
+            }, "palisade-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
             java.time.Clock clock = java.time.Clock.systemUTC();
             java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "palisade-actions");
@@ -105,6 +135,7 @@ public final class Launcher {
             };
             dev.palisade.ui.PalisadeApp.actionLauncher = new dev.palisade.ui.act.ActionDialogs(
                     dev.palisade.act.AwsActionClients.standard(), actor::get, background, clock);
+            dev.palisade.ui.PalisadeApp.trimHeap = true;
             javafx.application.Application.launch(dev.palisade.ui.PalisadeApp.class);
         }
 

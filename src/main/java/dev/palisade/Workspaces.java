@@ -26,6 +26,24 @@ public final class Workspaces {
     private Workspaces() {
     }
 
+    /**
+     * Loads and initializes what opening a workspace will need but that does not need its key: the
+     * SQLite driver (and its native library), the JSON readers of stored snapshots and the check
+     * catalogue. The console runs this beside the key derivation, which would otherwise be followed
+     * by all of it; it has no effect but time.
+     */
+    public static void warmUp() {
+        try {
+            Class.forName("org.sqlite.JDBC");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("sqlite-jdbc is missing from the classpath", e);
+        }
+        dev.palisade.checks.Catalogue.all();
+        var json = dev.palisade.core.SnapshotJson.mapper();
+        json.readerFor(dev.palisade.core.inventory.Inventory.class);
+        json.readerFor(new com.fasterxml.jackson.core.type.TypeReference<java.util.List<dev.palisade.core.Finding>>() { });
+    }
+
     /** True when {@code home} has a configuration; without one the app offers the demo. */
     public static boolean hasConfig(Path home) {
         return Files.isRegularFile(home.resolve(CONFIG_FILE));

@@ -17,6 +17,12 @@ class LauncherTest {
         assertThat(Launcher.opensConsole(new String[] {"--help"})).isFalse();
         assertThat(Launcher.opensConsole(new String[] {"--version"})).isFalse();
         assertThat(Launcher.opensConsole(new String[] {"--bogus"})).isFalse();
+        assertThat(Launcher.opensConsole(new String[] {"--home=/tmp/x", "--demo"})).isTrue();
+        assertThat(Launcher.plainConsoleArgs(new String[] {"--demo", "--home", "/tmp/x"})).isTrue();
+        assertThat(Launcher.plainConsoleArgs(new String[] {"--home"})).isFalse();
+        assertThat(Launcher.plainConsoleArgs(new String[] {"--home", "--demo"})).isFalse();
+        assertThat(Launcher.plainConsoleArgs(new String[] {"--demo", "--demo"})).isFalse();
+        assertThat(Launcher.plainConsoleArgs(new String[] {"--demo", "snapshots"})).isFalse();
     }
 
     @Test

@@ -29,16 +29,22 @@ public final class StoreKeys {
     }
 
     /**
+     * A home that already keeps its secrets in its passphrase file keeps them there: the keychain is
+     * only consulted for a home without one (a keychain that appears later must not start a second,
+     * empty set of secrets whose new store key could not read the stored snapshots).
+     *
      * @param keychain returns the keychain store for a home, or empty when there is no usable keychain
      * @param env      the process environment (tests pass their own)
      */
     public static SecretStore secrets(Path home, Function<Path, Optional<SecretStore>> keychain,
                                       Map<String, String> env, PassphrasePrompt prompt) {
-        Optional<SecretStore> k = keychain.apply(home);
-        if (k.isPresent()) {
-            return k.get();
-        }
         Path file = home.resolve(SECRETS_FILE);
+        if (!Files.exists(file)) {
+            Optional<SecretStore> k = keychain.apply(home);
+            if (k.isPresent()) {
+                return k.get();
+            }
+        }
         String fromEnv = env.get(PASSPHRASE_ENV);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return EncryptedFileSecretStore.open(file, fromEnv.toCharArray());

@@ -7,6 +7,7 @@ import dev.palisade.ui.shell.ShellView;
 import dev.palisade.ui.shell.ShellViewModel;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -48,6 +49,9 @@ public class PalisadeApp extends Application {
     public static final String STYLESHEET = Objects.requireNonNull(
             PalisadeApp.class.getResource("/dev/palisade/ui/palisade.css")).toExternalForm();
 
+    /** False for consoles embedded in another JVM (tests), whose heap is not the console's to tune. */
+    public static volatile boolean trimHeap;
+
     private final Supplier<Workspace> factory;
     private final BackgroundTasks tasks = new BackgroundTasks();
     private Workspace workspace;
@@ -77,8 +81,15 @@ public class PalisadeApp extends Application {
         return Objects.requireNonNull(PalisadeApp.class.getResource(name), name).toExternalForm();
     }
 
+    /** Milliseconds since this JVM started (10 ms resolution on Linux), or -1 when the OS does not say. */
+    static long sinceJvmStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+    }
+
     @Override
     public void start(Stage stage) {
+        LOG.info("JavaFX started {} ms after the JVM started", sinceJvmStart());
         applyTheme(false);
         ProgressIndicator spin = new ProgressIndicator();
         Label opening = new Label("Opening workspace…");
@@ -104,6 +115,7 @@ public class PalisadeApp extends Application {
                 return;
             }
             workspace = ws;
+            LOG.info("Workspace ready {} ms after the JVM started", sinceJvmStart());
             show(stage, scene, ws);
         }, Platform::runLater);
     }
@@ -111,6 +123,8 @@ public class PalisadeApp extends Application {
     private void show(Stage stage, Scene scene, Workspace ws) {
         viewModel = new ShellViewModel(ws, tasks, Platform::runLater, Clock.systemDefaultZone(), sessionGate);
         viewModel.setBrowser(url -> getHostServices().showDocument(url));
+        // read the latest snapshot while the screens are being built
+        CompletableFuture<Void> loaded = viewModel.refresh();
         ShellViewModel shell = viewModel;
         ActionLauncher actions = actionLauncher != null ? actionLauncher
                 : new dev.palisade.ui.act.ActionDialogs(dev.palisade.act.AwsActionClients.standard(), shell::actor,
@@ -123,7 +137,34 @@ public class PalisadeApp extends Application {
         }
         stage.titleProperty().bind(viewModel.titleProperty());
         viewModel.darkProperty().addListener((o, a, b) -> applyTheme(b));
-        viewModel.refresh();
+        loaded.thenRun(() -> firstPaint(scene));
+    }
+
+    /**
+     * Logs, once, how long the console took from the JVM's start to the first frame that shows the
+     * latest snapshot (the startup benchmark, {@code packaging/bench-startup.sh}, reads this line),
+     * then gives the start-up garbage back to the OS ({@link IdleHeap}).
+     */
+    private void firstPaint(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            // the pulse that laid out the snapshot is being rendered now; the next runLater runs after it
+            Platform.runLater(() -> {
+                LOG.info("Console painted {} ms after the JVM started ({} ms of CPU; heap {} MB used of {} MB)",
+                        sinceJvmStart(), ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L),
+                        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+                        Runtime.getRuntime().totalMemory() >> 20);
+                if (trimHeap) {
+                    tasks.io(() -> {
+                        IdleHeap.settle();
+                        return null;
+                    });
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     /** What to do next, by what went wrong: nothing was changed in any case. */

@@ -49,6 +49,48 @@ class EncryptedFileSecretStoreTest {
     }
 
     @Test
+    void aVersion1FileIsReadAndRewrittenAsVersion2WithOneKdfBlock() throws Exception {
+        Path f = home.resolve("secrets.enc");
+        writeVersion1(f, PASS, FAST, "{\"github.token\":\"ghp_v1\"}");
+
+        var s = EncryptedFileSecretStore.open(f, PASS);
+        assertThat(s.get(SecretStore.GITHUB_TOKEN)).contains("ghp_v1");
+        byte[] upgraded = Files.readAllBytes(f);
+        assertThat(upgraded[6]).as("format version").isEqualTo((byte) 2);
+        assertThat(java.nio.ByteBuffer.wrap(upgraded, 7, 4).getInt()).as("iterations kept").isEqualTo(FAST);
+
+        assertThat(EncryptedFileSecretStore.open(f, PASS).get(SecretStore.GITHUB_TOKEN)).contains("ghp_v1");
+        assertThatThrownBy(() -> EncryptedFileSecretStore.open(f, "wrong".toCharArray()))
+                .isInstanceOf(WrongPassphraseException.class);
+        // version 2's check is not the second PBKDF2 block any more: a guesser pays the full iterations
+        byte[] check = java.util.Arrays.copyOfRange(upgraded, 6 + 1 + 4 + 16, 6 + 1 + 4 + 16 + 32);
+        byte[] salt = java.util.Arrays.copyOfRange(upgraded, 11, 27);
+        byte[] pbkdf2 = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new javax.crypto.spec.PBEKeySpec(PASS, salt, FAST, 512)).getEncoded();
+        assertThat(check).isNotEqualTo(java.util.Arrays.copyOfRange(pbkdf2, 32, 64))
+                .isNotEqualTo(java.util.Arrays.copyOfRange(pbkdf2, 0, 32));
+    }
+
+    /** A secrets file in format version 1, as its documentation describes it (the format Palisade wrote before). */
+    private static void writeVersion1(Path f, char[] pass, int iterations, String json) throws Exception {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        byte[] out = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new javax.crypto.spec.PBEKeySpec(pass, salt, iterations, 512)).getEncoded();
+        var header = java.nio.ByteBuffer.allocate(6 + 1 + 4 + 16 + 32)
+                .put("PALSEC".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 1).putInt(iterations)
+                .put(salt).put(out, 32, 32);
+        byte[] nonce = new byte[12];
+        new java.security.SecureRandom().nextBytes(nonce);
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(out, 0, 32, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        c.updateAAD(header.array());
+        byte[] ct = c.doFinal(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(f, java.nio.ByteBuffer.allocate(header.capacity() + 12 + ct.length).put(header.array()).put(nonce).put(ct).array());
+    }
+
+    @Test
     void wrongPassphraseIsAClearErrorThatChangesNothing() throws Exception {
         Path f = home.resolve("secrets.enc");
         EncryptedFileSecretStore.open(f, PASS, FAST).put("k", TOKEN);
@@ -135,6 +177,27 @@ class EncryptedFileSecretStoreTest {
                 .hasMessageContaining("PALISADE_PASSPHRASE");
         assertThatThrownBy(() -> StoreKeys.secrets(home, h -> Optional.empty(), Map.of(StoreKeys.PASSPHRASE_ENV, "x"),
                 PassphrasePrompt.NONE)).isInstanceOf(WrongPassphraseException.class);
+    }
+
+    @Test
+    void aHomeThatKeepsItsSecretsInItsFileKeepsThemThereWhenAKeychainAppears() throws Exception {
+        Path keychainDir = Files.createDirectories(home.resolve("keychain"));
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Function<Path, Optional<SecretStore>> keychain = h -> {
+            probes.incrementAndGet();
+            return Optional.of(EncryptedFileSecretStore.open(keychainDir.resolve("keychain.enc"), "k".toCharArray()));
+        };
+        Path fresh = Files.createDirectories(home.resolve("fresh"));
+        assertThat(StoreKeys.secrets(fresh, keychain, Map.of(), PassphrasePrompt.NONE).description()).contains("keychain.enc");
+        assertThat(probes).hasValue(1);
+
+        Path filed = Files.createDirectories(home.resolve("filed"));
+        var env = Map.of(StoreKeys.PASSPHRASE_ENV, "pp");
+        StoreKeys.secrets(filed, h -> Optional.empty(), env, PassphrasePrompt.NONE).put("palisade.key", "v");
+        SecretStore again = StoreKeys.secrets(filed, keychain, env, PassphrasePrompt.NONE);
+        assertThat(again.get("palisade.key")).contains("v");
+        assertThat(again.description()).contains(filed.resolve(StoreKeys.SECRETS_FILE).toString());
+        assertThat(probes).as("the keychain is not consulted for a home with a secrets file").hasValue(1);
     }
 
     @Test

@@ -89,8 +89,8 @@ class GoogleChecksTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, FAIL", "1, FAIL", "2, PASS", "4, PASS", "5, FAIL"})
-    void superAdminCount(int supers, Status expected) {
+    @CsvSource({"0, FAIL, PASS", "1, FAIL, PASS", "2, PASS, PASS", "4, PASS, PASS", "5, PASS, FAIL"})
+    void superAdminCountJudgesEachBoundOfTheRange(int supers, Status atLeastTwo, Status atMostFour) {
         WorkspaceUser[] users = new WorkspaceUser[supers + 2];
         for (int i = 0; i < supers; i++) {
             users[i] = user("admin" + i + "@acme.example", true, true, 1);
@@ -98,11 +98,21 @@ class GoogleChecksTest {
         users[supers] = user("staff@acme.example", false, true, 1);
         // a suspended super admin does not count
         users[supers + 1] = new WorkspaceUser("old@acme.example", null, true, false, true, false, true, false, null, NOW, List.of());
-        assertThat(run(new WorkspaceSuperAdminCountCheck(), ctx(users))).singleElement().satisfies(f -> {
-            assertThat(f.status()).isEqualTo(expected);
+        var fs = run(new WorkspaceSuperAdminCountCheck(), ctx(users));
+        assertThat(fs).extracting(f -> f.resource().id())
+                .containsExactly("acme.example#super-admins-min", "acme.example#super-admins-max");
+        assertThat(fs).extracting(Finding::status).containsExactly(atLeastTwo, atMostFour);
+        assertThat(fs).allSatisfy(f -> {
             assertThat(f.resource().type()).isEqualTo("gws.domain");
             assertThat(f.message()).startsWith("acme.example has " + supers + " active super admin").doesNotContain("old@");
         });
+        assertThat(fs.get(0).resource().name()).isEqualTo("acme.example — at least 2 super admins");
+        if (atLeastTwo == Status.FAIL) {
+            assertThat(fs.get(0).message()).contains("keep at least 2");
+        }
+        if (atMostFour == Status.FAIL) {
+            assertThat(fs.get(1).message()).contains("keep at most 4");
+        }
     }
 
     @ParameterizedTest

@@ -25,12 +25,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo company's AWS: a dedicated production account, and one account shared by staging and
- * demo (resources told apart by the {@code env} tag), as an AWS collector would return them.
+ * The demo company's AWS: a dedicated production account, a second, small production account for
+ * card payments (kept apart to keep PCI scope small, set up carefully and run by two people), and
+ * one account shared by staging and demo (resources told apart by the {@code env} tag), as an AWS
+ * collector would return them.
  */
 final class DemoAws {
     static final String PROD_ACCOUNT = "491820736154";
     static final String SHARED_ACCOUNT = "730415982267";
+    static final String PAYMENTS_ACCOUNT = "582640117395";
     /** A monitoring vendor's account (a third party, not one of our environments). */
     static final String VENDOR_ACCOUNT = "464622532012";
     static final String TAG_KEY = "env";
@@ -43,7 +46,34 @@ final class DemoAws {
     }
 
     static List<AwsEnvironment> environments(Moment m) {
-        return List.of(prod(m), shared(m, "staging"), shared(m, "demo"));
+        return List.of(prod(m), payments(m), shared(m, "staging"), shared(m, "demo"));
+    }
+
+    // ---------------------------------------------------------------- payments production account
+
+    /** Opened a year ago for card payments: everything a production account should be, two people with access. */
+    private static AwsEnvironment payments(Moment m) {
+        String a = PAYMENTS_ACCOUNT;
+        RootAccount root = new RootAccount(Fact.known(true), Fact.known(false));
+        PasswordPolicy pw = new PasswordPolicy(16, true, true, true, true, 90, 24);
+        List<Bucket> buckets = List.of(
+                new BucketSpec("acme-payments-vault", m.ago(380)).kms(a).policy(policy(tlsOnly("acme-payments-vault")))
+                        .versioning("Enabled").logging("acme-payments-logs").tag("env", "payments").build(),
+                new BucketSpec("acme-payments-logs", m.ago(380)).kms(a)
+                        .policy(policy(tlsOnly("acme-payments-logs"), logDelivery("acme-payments-logs", a)))
+                        .versioning("Enabled").logging("acme-payments-logs").tag("env", "payments").build());
+        List<IamUser> users = List.of(
+                new UserSpec(a, "maya", m.ago(380)).tag("email", "maya.chen@acme.example").console(m.ago(380), m.ago(6)).mfa().build(),
+                new UserSpec(a, "dana.ops", m.ago(370)).console(m.ago(370), m.ago(2)).mfa().groups("ops").build());
+        List<IamRole> roles = List.of(
+                role(a, "payments-tokenizer-task", trust("{\"Service\":\"ecs-tasks.amazonaws.com\"}", null), tags("env", "payments")));
+        List<DbInstance> dbs = List.of(db(a, "acme-payments-db", "postgres", "us-east-1", true, tags("env", "payments")));
+        List<LogGroup> logs = List.of(logGroup(a, "/ecs/acme-payments-tokenizer", "us-east-1", 400, tags("env", "payments")));
+        List<AcmCertificate> certs = List.of(acm(a, "us-east-1", "pay.acme.example", List.of("pay.acme.example"), "AMAZON_ISSUED",
+                m.anchored(-40), m.anchored(355), List.of(elb(a, "acme-payments-api")), "ELIGIBLE", null, m.at()));
+        return new AwsEnvironment("payments", true, "acme-payments", List.of("us-east-1"), null,
+                Fact.known(a), Fact.known(ALL_BLOCKED), Fact.known(buckets), Fact.known(root), Fact.known(pw),
+                Fact.known(users), Fact.known(roles), Fact.known(dbs), Fact.known(logs), Fact.known(certs));
     }
 
     // ---------------------------------------------------------------- production account

@@ -18,12 +18,13 @@ final class DemoGoogle {
         List<WorkspaceUser> u = new ArrayList<>();
         // 2-step verification was rolled out team by team in weeks 1-3; Ana (new) and Leo still have not enrolled.
         // Until week 3 five people were super admins "to be safe"; then cut to the founders (plus Tom until he left).
-        boolean manyAdmins = m.before(3);
+        // When Tom left in week 5, Julia, Lisa and Sam were made super admins again to cover his duties: five again.
         boolean tomLeft = m.from(5);
+        boolean manyAdmins = m.before(3) || tomLeft;
         u.add(user("maya.chen", "Maya Chen", false, true, true, m.ago(0.1), m.ago(1400)));
         u.add(user("leo.park", "Leo Park", false, true, false, m.ago(1), m.ago(1380)));
         u.add(user("dana.ortiz", "Dana Ortiz", false, false, m.from(1), m.ago(0.5), m.ago(900)));
-        u.add(user("sam.rivera", "Sam Rivera", false, false, m.from(2), m.ago(1), m.ago(700)));
+        u.add(user("sam.rivera", "Sam Rivera", false, tomLeft, m.from(2), m.ago(1), m.ago(700)));
         u.add(user("priya.nair", "Priya Nair", false, false, m.from(1), m.ago(2), m.ago(520)));
         u.add(user("ken.sato", "Ken Sato", false, false, m.from(3), m.ago(3), m.ago(610)));
         u.add(user("ana.silva", "Ana Silva", false, false, false, m.ago(1), m.ago(200)));

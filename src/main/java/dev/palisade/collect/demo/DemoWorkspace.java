@@ -29,8 +29,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built-in sample company "Acme (demo)": a production account and an account shared by staging
- * and demo, ~25 buckets, ~15 IAM users, 12 Workspace users, 10 TLS endpoints, ACM certificates and a
+ * The built-in sample company "Acme (demo)": a production account, a small production account for
+ * card payments, and an account shared by staging and demo, ~25 buckets, ~15 IAM users, 12 Workspace users, 10 TLS endpoints, ACM certificates and a
  * GitHub organization with security issues and alerts. It produces inventory only; the real
  * catalogue turns it into findings. Every date is relative to the {@code now} it is given, so the
  * demo never goes stale, and the same {@code now} always gives the same inventory.
@@ -51,6 +51,8 @@ public final class DemoWorkspace {
         Map<String, EnvironmentConfig> envs = new LinkedHashMap<>();
         envs.put("prod", new EnvironmentConfig("prod", true,
                 new AwsConfig("acme-prod", List.of("us-east-1", "eu-west-1"), null, null, "acme-prod-admin")));
+        envs.put("payments", new EnvironmentConfig("payments", true,
+                new AwsConfig("acme-payments", List.of("us-east-1"), null, null, "acme-payments-admin")));
         envs.put("staging", new EnvironmentConfig("staging", false,
                 new AwsConfig("acme-staging", List.of("us-east-1"), null, new EnvTag(DemoAws.TAG_KEY, "staging"), null)));
         envs.put("demo", new EnvironmentConfig("demo", false,
@@ -121,6 +123,7 @@ public final class DemoWorkspace {
         int jitter = m.stage() * 37;
         List<SourceStatus> s = new ArrayList<>();
         s.add(new SourceStatus("aws:prod", SourceState.OK, null, 412 + m.stage() * 3, 8123 + jitter));
+        s.add(new SourceStatus("aws:payments", SourceState.OK, null, 96, 2630 + jitter));
         s.add(new SourceStatus("aws:staging", SourceState.OK, null, 268 + m.stage() * 2, 5410 + jitter));
         s.add(new SourceStatus("aws:demo", SourceState.OK, null, 268 + m.stage() * 2, 5388 + jitter));
         // legacy.acme.example never answers: the honest status is PARTIAL (its checks are ERROR).

@@ -36,7 +36,7 @@ class DemoCollectorTest {
         });
         assertThat(r.inventory()).isEqualTo(DemoWorkspace.inventory(NOW));
         assertThat(r.sources()).extracting(SourceStatus::name)
-                .containsExactly("aws:prod", "aws:staging", "aws:demo", "tls", "google", "github");
+                .containsExactly("aws:prod", "aws:payments", "aws:staging", "aws:demo", "tls", "google", "github");
         // legacy.acme.example never answers: TLS is honestly PARTIAL, everything else OK
         assertThat(r.sources()).filteredOn(s -> s.name().equals("tls")).singleElement()
                 .satisfies(s -> assertThat(s.status()).isEqualTo(SourceState.PARTIAL))
@@ -62,8 +62,8 @@ class DemoCollectorTest {
     void onlyKeepsTheSelectedSources() throws Exception {
         CollectorResult r = new DemoCollector(Clock.fixed(NOW, ZoneOffset.UTC), java.util.Set.of("aws", "github"))
                 .collect(ScanProgress.NONE);
-        assertThat(r.sources()).extracting(SourceStatus::name).containsExactly("aws:prod", "aws:staging", "aws:demo", "github");
-        assertThat(r.inventory().aws()).hasSize(3);
+        assertThat(r.sources()).extracting(SourceStatus::name).containsExactly("aws:prod", "aws:payments", "aws:staging", "aws:demo", "github");
+        assertThat(r.inventory().aws()).hasSize(4);
         assertThat(r.inventory().github()).isNotNull();
         assertThat(r.inventory().tls()).isNull();
         assertThat(r.inventory().google()).isNull();

@@ -109,8 +109,8 @@ class DemoWorkspaceTest {
     @Test
     void hasTheSizeOfASmallCompany() {
         Inventory inv = DemoWorkspace.inventory(NOW);
-        assertThat(inv.aws()).extracting(AwsEnvironment::env).containsExactly("prod", "staging", "demo");
-        assertThat(inv.aws()).extracting(AwsEnvironment::production).containsExactly(true, false, false);
+        assertThat(inv.aws()).extracting(AwsEnvironment::env).containsExactly("prod", "payments", "staging", "demo");
+        assertThat(inv.aws()).extracting(AwsEnvironment::production).containsExactly(true, true, false, false);
         assertThat(buckets(inv)).hasSizeBetween(22, 28);
         assertThat(users(inv)).hasSizeBetween(13, 17);
         assertThat(inv.google().users().value()).hasSize(12);
@@ -153,7 +153,7 @@ class DemoWorkspaceTest {
         Inventory inv = DemoWorkspace.inventory(NOW);
         assertThat(config.organization()).isEqualTo("Acme (demo)");
         assertThat(config.home()).isEqualTo(Path.of("/tmp/demo-home"));
-        assertThat(config.environments().keySet()).containsExactly("prod", "staging", "demo");
+        assertThat(config.environments().keySet()).containsExactly("prod", "payments", "staging", "demo");
         for (AwsEnvironment env : inv.aws()) {
             var ec = config.environments().get(env.env());
             assertThat(ec.production()).isEqualTo(env.production());
@@ -169,14 +169,15 @@ class DemoWorkspaceTest {
     }
 
     @Test
-    void stagingAndDemoShareOneAccountWhileProductionHasItsOwn() {
+    void stagingAndDemoShareOneAccountWhileEachProductionEnvironmentHasItsOwn() {
         Inventory inv = DemoWorkspace.inventory(NOW);
         Map<String, String> account = inv.aws().stream().collect(Collectors.toMap(AwsEnvironment::env, e -> e.accountId().value()));
         assertThat(account.get("staging")).isEqualTo(account.get("demo"));
         assertThat(account.get("prod")).isNotEqualTo(account.get("staging"));
+        assertThat(account.get("payments")).isNotIn(account.get("prod"), account.get("staging"));
         // Shared-account mode: both environments see the whole account, and their tags tell them apart.
-        AwsEnvironment staging = inv.aws().get(1);
-        AwsEnvironment demo = inv.aws().get(2);
+        AwsEnvironment staging = inv.aws().get(2);
+        AwsEnvironment demo = inv.aws().get(3);
         assertThat(staging.buckets()).isEqualTo(demo.buckets());
         assertThat(staging.buckets().value().stream().filter(b -> staging.tag().owns(b.tags().value())).count())
                 .isNotEqualTo(staging.buckets().value().size());
@@ -189,7 +190,7 @@ class DemoWorkspaceTest {
                 DemoWorkspace.sources(NOW), List.of(), inv);
         assertThat(SnapshotJson.fromJson(SnapshotJson.toJson(s, false))).isEqualTo(s);
         assertThat(s.sources()).extracting(x -> x.name())
-                .containsExactly("aws:prod", "aws:staging", "aws:demo", "tls", "google", "github");
+                .containsExactly("aws:prod", "aws:payments", "aws:staging", "aws:demo", "tls", "google", "github");
         assertThat(s.sources()).filteredOn(x -> !x.name().equals("tls")).allSatisfy(x -> {
             assertThat(x.status()).isEqualTo(SourceState.OK);
             assertThat(x.error()).isNull();

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Startup and memory benchmark of the desktop console on the demo company.
+#
+#   packaging/bench-startup.sh [RUNS] [JAR]      (defaults: 5 runs, target/palisade.jar)
+#
+# Each run starts `java -jar palisade.jar` in a data directory of its own, waits for the log line
+# the console writes once the Overview of the latest snapshot has been painted ("Console painted N
+# ms after the JVM started"), then lets the window idle for 5 s and reads its resident memory
+# (RSS, from ps). Run 1 is a first launch (empty data directory: the demo's six weeks of history
+# are seeded); the later runs reopen that directory, as every later launch does.
+# Needs a display: on a headless box run `Xvfb :99 &` and `export DISPLAY=:99` first.
+set -euo pipefail
+
+runs=${1:-5}
+jar=${2:-target/palisade.jar}
+[[ -f "$jar" ]] || { echo "no $jar: run 'mvn -B -q package -DskipTests' first" >&2; exit 2; }
+[[ -n "${DISPLAY:-}" ]] || { echo "DISPLAY is not set (try: Xvfb :99 & export DISPLAY=:99)" >&2; exit 2; }
+
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+export PALISADE_HOME="$home" PALISADE_PASSPHRASE="${PALISADE_PASSPHRASE:-bench-only-passphrase}"
+log="$home/logs/palisade.log"
+paint=() rss=()
+for i in $(seq 1 "$runs"); do
+  before=$(cat "$log" 2>/dev/null | grep -c "Console painted" || true)
+  java -jar "$jar" >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do   # 30 s at most
+    now=$(cat "$log" 2>/dev/null | grep -c "Console painted" || true)
+    (( now > before )) && break
+    kill -0 "$pid" 2>/dev/null || { echo "run $i: the app exited before painting (see $log)" >&2; exit 1; }
+    sleep 0.05
+  done
+  ms=$(grep "Console painted" "$log" | tail -1 | sed -E 's/.*painted ([0-9]+) ms.*/\1/')
+  sleep 5
+  kb=$(ps -o rss= -p "$pid" | tr -d ' ')
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  printf 'run %d: painted after %5d ms, RSS after 5 s idle %4d MB\n' "$i" "$ms" $(( kb / 1024 ))
+  paint+=("$ms") rss+=($(( kb / 1024 )))
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+if (( runs > 1 )); then
+  echo "first launch: ${paint[0]} ms; later launches: median $(median "${paint[@]:1}") ms" \
+       "(min $(printf '%s\n' "${paint[@]:1}" | sort -n | head -1), max $(printf '%s\n' "${paint[@]:1}" | sort -n | tail -1))"
+fi
+echo "RSS: median $(median "${rss[@]}") MB (max $(printf '%s\n' "${rss[@]}" | sort -n | tail -1) MB)"
