@@ -26,6 +26,11 @@ final class DemoGitHub {
     private DemoGitHub() {
     }
 
+    /** The source's error in the rate-limited week, as the collector words it for several orgs: each org named. */
+    static String rateLimitedSourceError() {
+        return String.join(" ", ORGS.stream().map(o -> o + ": " + RATE_LIMIT_ERROR + ".").toList());
+    }
+
     /** Both organizations as read at {@code m}; in the rate-limited week neither could be read in full. */
     static List<GitHubOrg> orgs(Moment m, boolean rateLimited) {
         return List.of(org(m, rateLimited), ossOrg(m, rateLimited));

@@ -131,7 +131,7 @@ public final class DemoWorkspace {
                 + " endpoints could not be checked: legacy.acme.example:443 (timeout after 5 s)", DemoTls.domains().size(), 5012));
         s.add(new SourceStatus("google", SourceState.OK, null, 3, 640 + jitter));
         s.add(githubRateLimited
-                ? new SourceStatus("github", SourceState.PARTIAL, DemoGitHub.RATE_LIMIT_ERROR, 60, 2210)
+                ? new SourceStatus("github", SourceState.PARTIAL, DemoGitHub.rateLimitedSourceError(), 60, 2210)
                 : new SourceStatus("github", SourceState.OK, null, 23, 1875 + jitter));
         return s;
     }

@@ -71,6 +71,11 @@ class DemoGitHubOrgsTest {
             boolean limited = s.sources().stream().anyMatch(x -> x.name().equals("github") && x.error() != null
                     && x.error().contains("rate limit"));
             assertThat(s.inventory().github()).allSatisfy(o -> assertThat(o.members().isKnown()).isEqualTo(!limited));
+            if (limited) {
+                assertThat(s.sources()).filteredOn(x -> x.name().equals("github")).singleElement()
+                        .satisfies(x -> assertThat(x.error()).startsWith("acme-demo: GitHub API rate limit exceeded")
+                                .contains(" acme-demo-oss: GitHub API rate limit exceeded"));
+            }
         }
     }
 }
