@@ -190,4 +190,17 @@ class GitHubCollectorOrgsTest {
             assertThat(o.members().error()).contains("401");
         });
     }
+
+    @Test
+    void organizationsFromPalisadeYamlAreAllScannedThroughFromConfig() throws Exception {
+        String yaml = "organization: Acme\ngithub:\n  organizations: [acme, acme-oss]\n  apiUrl: " + server.apiUrl()
+                + "\n  tokenEnv: MY_GH_TOKEN\n";
+        PalisadeConfig cfg = dev.palisade.core.config.ConfigLoader.parse(yaml, java.nio.file.Path.of("palisade.yaml"),
+                java.nio.file.Path.of("."), name -> null);
+        CollectorResult r = GitHubCollector.fromConfig(cfg, Map.of("MY_GH_TOKEN", server.validToken)::get,
+                java.util.Optional::empty).collect(ScanProgress.NONE);
+        assertThat(r.sources().get(0).status()).as(r.sources().get(0).error()).isEqualTo(SourceState.OK);
+        assertThat(r.inventory().github()).extracting(GitHubOrg::organization).containsExactly("acme", "acme-oss");
+        assertThat(r.inventory().github()).allSatisfy(o -> assertThat(o.members().isKnown()).isTrue());
+    }
 }
