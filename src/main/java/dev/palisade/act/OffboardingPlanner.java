@@ -8,6 +8,8 @@ import dev.palisade.core.Snapshot;
 import dev.palisade.core.inventory.AccessKey;
 import dev.palisade.core.inventory.AccountRef;
 import dev.palisade.core.inventory.AwsEnvironment;
+import dev.palisade.core.inventory.GitHubMember;
+import dev.palisade.core.inventory.GitHubOrg;
 import dev.palisade.core.inventory.IamUser;
 import dev.palisade.core.inventory.InlinePolicy;
 import dev.palisade.core.inventory.OtherCredential;
@@ -31,7 +33,7 @@ import java.util.Set;
  * <p>Order: Workspace first in the order Google documents as working (credentials before suspension,
  * because backup codes cannot be invalidated on a suspended user), then every AWS environment
  * (sessions cut first with the token-issue-time deny, then credentials, permissions and groups, then
- * keep-and-tag or delete), then GitHub.
+ * keep-and-tag or delete), then GitHub (one step per organization the login is in).
  */
 public final class OffboardingPlanner {
     /** Name of the inline policy that ends live STS sessions issued before the offboarding. */
@@ -201,21 +203,41 @@ public final class OffboardingPlanner {
         }
     }
 
+    /**
+     * One removal step per organization where the login holds a seat (member or outside collaborator), in
+     * configuration order; an organization whose members could not be listed gets a member removal too (the
+     * executor skips it when the login is not a member). Targets are {@code ORG/LOGIN}, so each step is unique.
+     */
     private static void githubSteps(List<PlanStep> steps, Snapshot snapshot, AccountRef account) {
-        var org = snapshot.inventory().github();
-        String orgName = org == null ? "" : org.organization();
-        boolean outside = org != null && org.members().isKnown() && org.members().value() != null
-                && org.members().value().stream()
-                .anyMatch(m -> m.login().equalsIgnoreCase(account.name()) && m.outsideCollaborator());
-        if (outside) {
-            add(steps, "github", null, "github:DELETE /orgs/{org}/outside_collaborators/{user}", account.name(),
-                    "Remove outside collaborator " + account.name() + " from " + orgName + ".",
-                    Map.of("org", orgName, "login", account.name(), "role", "outside_collaborator"));
-        } else {
-            add(steps, "github", null, "github:DELETE /orgs/{org}/members/{user}", account.name(),
-                    "Remove " + account.name() + " from the " + orgName + " organization.",
-                    Map.of("org", orgName, "login", account.name(), "role", "member"));
+        String login = account.name();
+        List<GitHubOrg> orgs = snapshot.inventory().github();
+        List<GitHubOrg> targets = new ArrayList<>();
+        for (GitHubOrg org : orgs) {
+            boolean listed = org.members() != null && org.members().isKnown();
+            if (!listed || seat(org, login).isPresent()) {
+                targets.add(org);
+            }
         }
+        if (targets.isEmpty()) {
+            targets.addAll(orgs); // seen nowhere now, yet linked: remove wherever it may have been added since
+        }
+        for (GitHubOrg org : targets) {
+            String orgName = org.organization();
+            boolean outside = seat(org, login).map(GitHubMember::outsideCollaborator).orElse(false);
+            if (outside) {
+                add(steps, "github", null, "github:DELETE /orgs/{org}/outside_collaborators/{user}", orgName + "/" + login,
+                        "Remove outside collaborator " + login + " from " + orgName + ".",
+                        Map.of("org", orgName, "login", login, "role", "outside_collaborator"));
+            } else {
+                add(steps, "github", null, "github:DELETE /orgs/{org}/members/{user}", orgName + "/" + login,
+                        "Remove " + login + " from the " + orgName + " organization.",
+                        Map.of("org", orgName, "login", login, "role", "member"));
+            }
+        }
+    }
+
+    private static Optional<GitHubMember> seat(GitHubOrg org, String login) {
+        return org.accounts().stream().filter(m -> m.login().equalsIgnoreCase(login)).findFirst();
     }
 
     private static void add(List<PlanStep> steps, String system, String env, String action, String target,

@@ -9,6 +9,7 @@ import dev.palisade.core.Snapshot;
 import dev.palisade.core.Status;
 import dev.palisade.core.inventory.AwsEnvironment;
 import dev.palisade.core.inventory.GitHubMember;
+import dev.palisade.core.inventory.GitHubOrg;
 import dev.palisade.core.inventory.IamUser;
 import dev.palisade.core.inventory.WorkspaceUser;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Set;
 
 /**
  * Checks a fresh snapshot (the rescan after a run) for anything the person still holds in the
- * accounts the plan touched, and for {@code access.departed.active} on them. A source that could
+ * accounts the plan touched (for GitHub: in every organization the rescan read), and for {@code access.departed.active} on them. A source that could
  * not be re-read makes the verification say so: never a clean result by default.
  */
 public final class OffboardingVerifier {
@@ -76,14 +77,27 @@ public final class OffboardingVerifier {
             user.accessKeys().value().stream().filter(k -> k.active())
                     .forEach(k -> open.add("Access key " + k.id() + " of " + name + " in " + env + " is still active."));
         }
+        List<GitHubOrg> orgs = rescan.inventory().github();
         for (String login : githubLogins) {
-            var org = rescan.inventory().github();
-            if (org == null || !org.members().isKnown()) {
-                open.add("Could not verify GitHub access of " + login + ": " + reason(org == null ? null : org.members(), "GitHub not re-read") + ".");
+            if (orgs.isEmpty()) {
+                open.add("Could not verify GitHub access of " + login + ": GitHub not re-read.");
                 continue;
             }
-            if (org.members().value().stream().map(GitHubMember::login).anyMatch(login::equalsIgnoreCase)) {
-                open.add("GitHub user " + login + " still has access to " + org.organization() + ".");
+            for (GitHubOrg org : orgs) {
+                if (org.members() == null || !org.members().isKnown()) {
+                    open.add("Could not verify GitHub access of " + login + (orgs.size() > 1 ? " in " + org.organization() : "")
+                            + ": " + reason(org.members(), "GitHub not re-read").replaceAll("\\.+$", "") + ".");
+                } else if (org.accounts().stream().map(GitHubMember::login).anyMatch(login::equalsIgnoreCase)) {
+                    open.add("GitHub user " + login + " still has access to " + org.organization() + ".");
+                }
+            }
+        }
+        // An organization the plan removed the login from that the rescan did not read at all.
+        for (PlanStep s : plan.steps()) {
+            if ("github".equals(s.system()) && !orgs.isEmpty()
+                    && orgs.stream().noneMatch(o -> o.organization().equalsIgnoreCase(s.param("org")))) {
+                open.add("Could not verify GitHub access of " + s.param("login") + " in " + s.param("org")
+                        + ": the rescan did not read that organization.");
             }
         }
         for (Finding f : rescan.findings()) {

@@ -55,9 +55,14 @@ public final class DepartedActiveCheck extends AbstractCheck {
             }
         }
         Map<String, GitHubMember> members = new HashMap<>();
-        var gh = ctx.inventory().github();
-        if (gh != null) {
-            gh.accounts().forEach(m -> members.putIfAbsent(m.login().toLowerCase(java.util.Locale.ROOT), m));
+        Map<String, List<String>> orgsOf = new HashMap<>();
+        boolean severalOrgs = ctx.inventory().github().size() > 1;
+        for (var gh : ctx.inventory().github()) {
+            for (GitHubMember m : gh.accounts()) {
+                String login = m.login().toLowerCase(java.util.Locale.ROOT);
+                members.putIfAbsent(login, m);
+                orgsOf.computeIfAbsent(login, k -> new ArrayList<>()).add(gh.organization());
+            }
             if (gh.members() == null || !gh.members().isKnown()) {
                 unreadable.add("the members of GitHub organization " + gh.organization());
             }
@@ -104,7 +109,8 @@ public final class DepartedActiveCheck extends AbstractCheck {
                 } else if ("github".equals(a.system())) {
                     GitHubMember m = members.get(a.id().toLowerCase(java.util.Locale.ROOT));
                     if (m != null) {
-                        active.add((m.outsideCollaborator() ? "GitHub outside collaborator " : "GitHub member ") + m.login());
+                        active.add((m.outsideCollaborator() ? "GitHub outside collaborator " : "GitHub member ") + m.login()
+                                + (severalOrgs ? " in " + String.join(", ", orgsOf.get(m.login().toLowerCase(java.util.Locale.ROOT))) : ""));
                     }
                 }
             }

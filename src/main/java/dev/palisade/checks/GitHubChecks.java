@@ -15,14 +15,17 @@ import dev.palisade.core.inventory.GitHubRepo;
 import dev.palisade.core.inventory.SecurityIssue;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The GitHub checks: the org's 2FA requirement, every member's and outside collaborator's 2FA,
  * open Dependabot and secret-scanning alerts per repository, and open security issues with their
  * age against {@code thresholds.issueSlaDays}. Each reports nothing when GitHub was not part of the
- * scan, and ERROR (never PASS) where the data could not be read.
+ * scan, and ERROR (never PASS) where the data could not be read. Every configured organization is
+ * evaluated; an account in several organizations is one account (one {@code github.member.2fa} finding).
  */
 public final class GitHubChecks {
     private GitHubChecks() {
@@ -33,7 +36,10 @@ public final class GitHubChecks {
                 new SecurityIssueOpen(), new SecurityIssueOverdue());
     }
 
-    /** Base of the GitHub checks: nothing when GitHub was not part of the scan, else {@link #evaluate(CheckContext, GitHubOrg)}. */
+    /**
+     * Base of the GitHub checks: nothing when GitHub was not part of the scan, else
+     * {@link #evaluate(CheckContext, GitHubOrg)} for every organization, in configuration order.
+     */
     abstract static class GitHubCheck extends AbstractCheck {
         GitHubCheck(String id, String title, Area area, Severity severity, String rationale, String remediation) {
             super(id, title, area, "github", severity, rationale, remediation);
@@ -41,8 +47,11 @@ public final class GitHubChecks {
 
         @Override
         public final List<Finding> evaluate(CheckContext ctx) {
-            GitHubOrg org = ctx.inventory().github();
-            return org == null ? List.of() : evaluate(ctx, org);
+            List<Finding> out = new ArrayList<>();
+            for (GitHubOrg org : ctx.inventory().github()) {
+                out.addAll(evaluate(ctx, org));
+            }
+            return out;
         }
 
         abstract List<Finding> evaluate(CheckContext ctx, GitHubOrg org);
@@ -72,62 +81,107 @@ public final class GitHubChecks {
     }
 
     /** {@code github.member.2fa}: CRITICAL for org owners. */
-    public static final class MemberTwoFactor extends GitHubCheck {
+    public static final class MemberTwoFactor extends AbstractCheck {
         public MemberTwoFactor() {
-            super("github.member.2fa", "GitHub member has 2FA", Area.ACCESS, Severity.HIGH,
+            super("github.member.2fa", "GitHub member has 2FA", Area.ACCESS, "github", Severity.HIGH,
                     "An account without a second factor falls to one phished or reused password.",
                     "Ask the person to enable two-factor authentication on GitHub (Settings → Password and"
                             + " authentication), or remove them from the organization.");
         }
 
+        /**
+         * One finding per account across all organizations: a login in two orgs is one account, so it gets
+         * one finding (CRITICAL when it owns any of them; with several orgs the message names them).
+         */
         @Override
-        List<Finding> evaluate(CheckContext ctx, GitHubOrg org) {
+        public List<Finding> evaluate(CheckContext ctx) {
+            List<GitHubOrg> orgs = ctx.inventory().github();
+            // In the order met: an ERROR finding for a list that could not be read, or a login seen first there.
+            List<Object> order = new ArrayList<>();
+            Map<String, List<Seat>> seats = new LinkedHashMap<>();
+            for (GitHubOrg org : orgs) {
+                accounts(order, seats, org, org.members(), "Members");
+                Fact<List<GitHubMember>> outside = org.outsideCollaborators();
+                boolean sameGap = outside != null && !outside.isKnown() && org.members() != null && !org.members().isKnown()
+                        && outside.error().equals(org.members().error());
+                if (!sameGap) { // a source that failed as a whole gives one ERROR, not two
+                    accounts(order, seats, org, outside, "Outside collaborators");
+                }
+            }
             List<Finding> out = new ArrayList<>();
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            accounts(out, seen, org, org.members(), "Members");
-            Fact<List<GitHubMember>> outside = org.outsideCollaborators();
-            boolean sameGap = outside != null && !outside.isKnown() && org.members() != null && !org.members().isKnown()
-                    && outside.error().equals(org.members().error());
-            if (!sameGap) { // a source that failed as a whole gives one ERROR, not two
-                accounts(out, seen, org, outside, "Outside collaborators");
+            for (Object o : order) {
+                out.add(o instanceof Finding f ? f : finding(seats.get((String) o), orgs.size() > 1));
             }
             return out;
         }
 
-        /** One finding per account not yet seen (outside collaborators may appear in both lists). */
-        private void accounts(List<Finding> out, java.util.Set<String> seen, GitHubOrg org, Fact<List<GitHubMember>> list,
+        /** One account's place in one organization. */
+        private record Seat(String org, GitHubMember member) {
+        }
+
+        /** The ERROR for an unlisted list, else each account's seat (outside collaborators may appear in both lists). */
+        private void accounts(List<Object> order, Map<String, List<Seat>> seats, GitHubOrg org, Fact<List<GitHubMember>> list,
                               String what) {
             if (list == null) {
                 return;
             }
             if (!list.isKnown()) {
-                out.add(error(null, Resources.githubOrg(org.organization()), explain(what + " of GitHub organization "
+                order.add(error(null, Resources.githubOrg(org.organization()), explain(what + " of GitHub organization "
                         + org.organization() + " could not be listed", list, org.organization())));
                 return;
             }
             for (GitHubMember m : list.value() == null ? List.<GitHubMember>of() : list.value()) {
-                if (!seen.add(m.login().toLowerCase(Locale.ROOT))) {
-                    continue;
+                String login = m.login().toLowerCase(Locale.ROOT);
+                if (!seats.containsKey(login)) {
+                    order.add(login);
                 }
-                Resource r = Resources.githubMember(m.login());
-                String who = describe(m);
-                Fact<Boolean> tfa = m.twoFactorEnabled();
-                if (tfa == null || !tfa.isKnown() || tfa.value() == null) {
-                    out.add(error(null, r, "2FA status of " + who + " is unknown. " + orUnknown(tfa)));
-                } else if (tfa.value()) {
-                    out.add(pass(null, r, who + " has two-factor authentication enabled."));
-                } else {
-                    Severity s = "admin".equals(m.role()) ? Severity.CRITICAL : metadata().severity();
-                    out.add(fail(null, r, s, who + " has two-factor authentication disabled."));
+                List<Seat> held = seats.computeIfAbsent(login, k -> new ArrayList<>());
+                if (held.stream().noneMatch(x -> x.org().equals(org.organization()))) {
+                    held.add(new Seat(org.organization(), m));
                 }
             }
         }
 
-        private static String describe(GitHubMember m) {
-            return switch (m.role() == null ? "" : m.role()) {
-                case "admin" -> "GitHub org owner " + m.login();
-                case "outside_collaborator" -> "GitHub outside collaborator " + m.login();
-                default -> "GitHub member " + m.login();
+        private Finding finding(List<Seat> held, boolean nameOrgs) {
+            GitHubMember m = held.get(0).member();
+            boolean owner = held.stream().anyMatch(x -> "admin".equals(x.member().role()));
+            boolean outsideOnly = held.stream().allMatch(x -> x.member().outsideCollaborator());
+            String role = owner ? "admin" : outsideOnly ? "outside_collaborator" : "member";
+            Resource r = Resources.githubMember(m.login());
+            String who = describe(role, m.login());
+            if (nameOrgs) {
+                who += " (" + String.join(", ", held.stream().map(x -> x.org()
+                        + ("admin".equals(x.member().role()) ? " owner" : x.member().outsideCollaborator() ? " outside collaborator" : ""))
+                        .toList()) + ")";
+            }
+            // 2FA belongs to the account, not the org: any org that saw it disabled is enough to FAIL.
+            Boolean enabled = null;
+            Fact<Boolean> unknown = null;
+            for (Seat x : held) {
+                Fact<Boolean> tfa = x.member().twoFactorEnabled();
+                if (tfa == null || !tfa.isKnown() || tfa.value() == null) {
+                    unknown = unknown == null ? tfa : unknown;
+                } else if (!tfa.value()) {
+                    enabled = false;
+                } else if (enabled == null) {
+                    enabled = true;
+                }
+            }
+            if (enabled == null) {
+                return error(null, r, "2FA status of " + who + " is unknown. " + orUnknown(unknown));
+            }
+            if (enabled) {
+                return pass(null, r, who + " has two-factor authentication enabled.");
+            }
+            Severity s = owner ? Severity.CRITICAL : metadata().severity();
+            return fail(null, r, s, who + " has two-factor authentication disabled.");
+        }
+
+        private static String describe(String role, String login) {
+            return switch (role) {
+                case "admin" -> "GitHub org owner " + login;
+                case "outside_collaborator" -> "GitHub outside collaborator " + login;
+                default -> "GitHub member " + login;
             };
         }
     }

@@ -31,7 +31,7 @@ public final class UnownedAccountCheck extends AbstractCheck {
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         List<Finding> out = new ArrayList<>();
-        if (ctx.inventory().aws().isEmpty() && ctx.inventory().github() == null) {
+        if (ctx.inventory().aws().isEmpty() && !ctx.inventory().hasGitHub()) {
             return out;
         }
         Identities ids = AwsScope.identities(ctx);
@@ -62,14 +62,17 @@ public final class UnownedAccountCheck extends AbstractCheck {
                         : fail(a.env(), r, "IAM user " + u.name() + " in " + a.describe() + " is linked to no person."));
             }
         }
-        var gh = ctx.inventory().github();
-        if (gh != null) {
+        for (var gh : ctx.inventory().github()) {
             Resource org = Resources.githubOrg(gh.organization());
             for (int i = 0; i < 2; i++) {
                 boolean collaborators = i == 1;
                 var list = collaborators ? gh.outsideCollaborators() : gh.members();
                 if (collaborators && list == null) {
                     continue; // inventories built without a separate collaborator list
+                }
+                if (collaborators && !list.isKnown() && gh.members() != null && !gh.members().isKnown()
+                        && list.error().equals(gh.members().error())) {
+                    continue; // the org failed as a whole: one ERROR on it, not two
                 }
                 if (list == null || !list.isKnown()) {
                     String what = collaborators ? "outside collaborators" : "members";

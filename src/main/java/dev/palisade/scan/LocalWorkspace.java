@@ -427,8 +427,9 @@ public final class LocalWorkspace implements Workspace {
             }
             case "github" -> {
                 st.add(new SourceStatus("github", SourceState.ERROR, why, 0, 0));
-                inv = new Inventory(List.of(), null, null, new GitHubOrg(config.github().organization(),
-                        Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why)), null);
+                List<GitHubOrg> orgs = config.github().organizations().stream().map(o -> new GitHubOrg(o,
+                        Fact.unknown(why), Fact.unknown(why), Fact.unknown(why), Fact.unknown(why))).toList();
+                inv = new Inventory(List.of(), null, null, orgs, null);
             }
             default -> st.add(new SourceStatus(kind, SourceState.ERROR, why, 0, 0));
         }

@@ -147,7 +147,7 @@ public final class ActFixture implements AutoCloseable {
                 new AccountRef("github", null, "dana-gh", "dana-gh", "email")));
         Identities ids = new Identities(List.of(person), List.of(
                 new AccountRef("aws", "staging", danaOps.arn(), "dana.ops", null)));
-        Inventory inv = new Inventory(List.of(prodEnv, stagingEnv), null, dir, org, ids);
+        Inventory inv = new Inventory(List.of(prodEnv, stagingEnv), null, dir, List.of(org), ids);
         return new Snapshot("2026-12-01T10-00-00Z", "Acme", now, now, List.of(), List.of(), inv);
     }
 

@@ -65,7 +65,7 @@ public final class ActFixtureAccess {
         CollectorRegistry registry = new CollectorRegistry()
                 .register("aws", c -> true, c -> collector("aws", () -> awsFromServers(fx)))
                 .register("google", c -> true, c -> collector("google", () -> new Inventory(List.of(), null, directory(fx), null, null)))
-                .register("github", c -> true, c -> collector("github", () -> new Inventory(List.of(), null, null, org(fx), null)));
+                .register("github", c -> true, c -> collector("github", () -> new Inventory(List.of(), null, null, List.of(org(fx)), null)));
         return LocalWorkspace.open(config, home, LocalWorkspace.Options.defaults().withRegistry(registry)
                 .withActor("founder@acme.example"));
     }

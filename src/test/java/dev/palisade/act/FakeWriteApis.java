@@ -38,8 +38,12 @@ public final class FakeWriteApis implements AutoCloseable {
     private final HttpServer github;
     private final String token;
     public final Map<String, DirUser> users = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Members and outside collaborators of the org {@code acme}. */
     final Set<String> members = Collections.synchronizedSet(new LinkedHashSet<>());
     final Set<String> outside = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** Further organizations: login sets by org, members and outside collaborators apart. */
+    final Map<String, Set<String>> otherOrgMembers = Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<String, Set<String>> otherOrgOutside = Collections.synchronizedMap(new LinkedHashMap<>());
     final List<String> mutations = Collections.synchronizedList(new ArrayList<>());
     volatile int failDirectoryWithStatus;
 
@@ -59,6 +63,12 @@ public final class FakeWriteApis implements AutoCloseable {
 
     String githubUrl() {
         return "http://127.0.0.1:" + github.getAddress().getPort();
+    }
+
+    /** Adds a further organization with its members and outside collaborators. */
+    void addOrg(String org, Set<String> orgMembers, Set<String> orgOutside) {
+        otherOrgMembers.put(org, Collections.synchronizedSet(new LinkedHashSet<>(orgMembers)));
+        otherOrgOutside.put(org, Collections.synchronizedSet(new LinkedHashSet<>(orgOutside)));
     }
 
     DirUser user(String email) {
@@ -190,9 +200,18 @@ public final class FakeWriteApis implements AutoCloseable {
             return;
         }
         String[] parts = ex.getRequestURI().getPath().split("/"); // "", orgs, org, kind, login
+        String org = parts[2];
         String kind = parts[3];
         String login = parts[4];
-        Set<String> set = kind.equals("members") ? members : outside;
+        Set<String> set;
+        if (org.equals("acme")) {
+            set = kind.equals("members") ? members : outside;
+        } else if (otherOrgMembers.containsKey(org)) {
+            set = kind.equals("members") ? otherOrgMembers.get(org) : otherOrgOutside.get(org);
+        } else {
+            send(ex, 404, "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\"}");
+            return;
+        }
         String method = ex.getRequestMethod();
         if (method.equals("GET")) {
             send(ex, set.contains(login) ? 204 : 404, set.contains(login) ? "" : "{\"message\":\"Not Found\"}");
@@ -201,7 +220,7 @@ public final class FakeWriteApis implements AutoCloseable {
                 send(ex, 404, "{\"message\":\"Not Found\"}");
                 return;
             }
-            mutations.add("github " + kind + " delete " + login);
+            mutations.add("github " + kind + " delete " + login + (org.equals("acme") ? "" : " from " + org));
             send(ex, 204, "");
         } else {
             send(ex, 405, "{\"message\":\"Method not allowed\"}");

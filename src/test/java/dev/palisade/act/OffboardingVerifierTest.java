@@ -48,12 +48,12 @@ class OffboardingVerifierTest {
                 e.profile(), e.regions(), e.tag(), e.accountId(), e.accountPublicAccessBlock(), e.buckets(), e.root(),
                 e.passwordPolicy(), Fact.known(List.of()), e.roles(), e.databases(), e.logGroups(), e.certificates())).toList();
         Snapshot clean = new Snapshot("after", "Acme", NOW, NOW, List.of(), List.of(),
-                new Inventory(awsWithoutDana, null, cleanUsers, cleanOrg, inv.identities()));
+                new Inventory(awsWithoutDana, null, cleanUsers, List.of(cleanOrg), inv.identities()));
         assertThat(OffboardingVerifier.verify(plan(), clean).clean()).isTrue();
 
         Snapshot unread = new Snapshot("after2", "Acme", NOW, NOW, List.of(), List.of(),
                 new Inventory(awsWithoutDana, null, cleanUsers,
-                        new GitHubOrg("acme", Fact.unknown("GitHub rate limit"), Fact.unknown("GitHub rate limit"), Fact.known(List.of()), Fact.known(List.of())),
+                        List.of(new GitHubOrg("acme", Fact.unknown("GitHub rate limit"), Fact.unknown("GitHub rate limit"), Fact.known(List.of()), Fact.known(List.of()))),
                         inv.identities()));
         Verification v = OffboardingVerifier.verify(plan(), unread);
         assertThat(v.clean()).isFalse();

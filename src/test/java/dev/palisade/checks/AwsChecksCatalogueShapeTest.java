@@ -90,7 +90,7 @@ class AwsChecksCatalogueShapeTest {
         Inventory inv = new Inventory(base.aws(), null,
                 directory(workspaceUser("dana@acme.example", false, true), workspaceUser("sue@acme.example", true, false),
                         workspaceUser("eli@acme.example", true, false)),
-                github(member("dana-gh", "dana@acme.example"), member("ghost")), null);
+                List.of(github(member("dana-gh", "dana@acme.example"), member("ghost"))), null);
         return context(inv);
     }
 

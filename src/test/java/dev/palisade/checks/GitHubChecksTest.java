@@ -37,7 +37,7 @@ class GitHubChecksTest {
 
     static CheckContext ctx(GitHubOrg org, Thresholds t) {
         PalisadeConfig cfg = new PalisadeConfig(null, "Acme", null, null, null, null, null, t, null);
-        return new CheckContext(new Inventory(List.of(), null, null, org, null), cfg, NOW);
+        return new CheckContext(new Inventory(List.of(), null, null, java.util.Collections.singletonList(org), null), cfg, NOW);
     }
 
     static GitHubOrg org(Fact<Boolean> tfa, Fact<List<GitHubMember>> members, Fact<List<GitHubRepo>> repos,

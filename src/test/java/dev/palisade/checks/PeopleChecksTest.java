@@ -34,7 +34,7 @@ class PeopleChecksTest {
 
     private static CheckContext ctx(InventoryFixtures.EnvBuilder env, WorkspaceDirectory dir, GitHubOrg gh, PersonLink... links) {
         Inventory base = env == null ? Inventory.empty() : inventory(env);
-        return context(new Inventory(base.aws(), null, dir, gh, null), links);
+        return context(new Inventory(base.aws(), null, dir, java.util.Collections.singletonList(gh), null), links);
     }
 
     // access.account.unowned

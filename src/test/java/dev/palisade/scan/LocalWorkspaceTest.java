@@ -79,7 +79,7 @@ class LocalWorkspaceTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("tls", SourceState.OK),
                             org.assertj.core.groups.Tuple.tuple("github", SourceState.OK));
             assertThat(s.inventory().tls().endpoints()).hasSize(3);
-            assertThat(s.inventory().github().organization()).isEqualTo("acme");
+            assertThat(s.inventory().github().get(0).organization()).isEqualTo("acme");
             assertThat(s.inventory().identities()).isNotNull();
             assertThat(s.findings()).extracting(Finding::status).containsExactly(Status.FAIL, Status.PASS, Status.PASS, Status.PASS);
             assertThat(ws.snapshots().load(s.id())).contains(s);
@@ -259,7 +259,7 @@ class LocalWorkspaceTest {
             assertThatThrownBy(() -> ws.scan(Set.of("jira"), ScanProgress.NONE)).isInstanceOf(ScanException.class);
             Snapshot tlsOnly = ws.scan(Set.of("tls"), ScanProgress.NONE);
             assertThat(tlsOnly.inventory().aws()).isEmpty();
-            assertThat(tlsOnly.inventory().github()).isNull();
+            assertThat(tlsOnly.inventory().github()).isEmpty();
             assertThat(tlsOnly.sources()).extracting(SourceStatus::name).containsExactly("tls");
         }
     }

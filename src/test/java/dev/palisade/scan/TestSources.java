@@ -55,8 +55,9 @@ final class TestSources {
     }
 
     static CollectorResult github(PalisadeConfig cfg) {
-        return new CollectorResult(new Inventory(List.of(), null, null, new GitHubOrg(cfg.github().organization(),
-                Fact.known(true), Fact.known(List.of()), Fact.known(List.of()), Fact.known(List.of())), null),
+        return new CollectorResult(new Inventory(List.of(), null, null, cfg.github().organizations().stream().map(o -> new GitHubOrg(o,
+                Fact.known(true), Fact.known(List.<dev.palisade.core.inventory.GitHubMember>of()), Fact.known(List.<dev.palisade.core.inventory.GitHubRepo>of()),
+                Fact.known(List.<dev.palisade.core.inventory.SecurityIssue>of()))).toList(), null),
                 List.of(new SourceStatus("github", SourceState.OK, null, 3, 7)));
     }
 
@@ -105,10 +106,10 @@ final class TestSources {
 
         @Override
         public List<Finding> evaluate(CheckContext c) {
-            GitHubOrg o = c.inventory().github();
-            if (o == null) {
+            if (!c.inventory().hasGitHub()) {
                 return List.of();
             }
+            GitHubOrg o = c.inventory().github().get(0);
             Resource r = new Resource("github.org", "github-org:" + o.organization(), o.organization());
             Fact<Boolean> f = o.twoFactorRequired();
             Status s = !f.isKnown() ? Status.ERROR : Boolean.TRUE.equals(f.value()) ? Status.PASS : Status.FAIL;

@@ -9,15 +9,31 @@ import dev.palisade.core.inventory.SecurityIssue;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The demo company's GitHub organization. */
+/**
+ * The demo company's GitHub organizations: the product org {@code acme-demo} and the open-source org
+ * {@code acme-demo-oss} (SDKs and Terraform modules), which has required 2FA all along.
+ */
 final class DemoGitHub {
     static final String ORG = "acme-demo";
+    static final String OSS_ORG = "acme-demo-oss";
+    /** Both organizations, in configuration order. */
+    static final List<String> ORGS = List.of(ORG, OSS_ORG);
     /** The week in which GitHub rate-limited the scan (members, alerts and issues unread). */
     static final int RATE_LIMITED_STAGE = 3;
     static final String RATE_LIMIT_ERROR =
             "GitHub API rate limit exceeded (X-RateLimit-Remaining: 0); members' 2FA, alerts and issues were not read";
 
     private DemoGitHub() {
+    }
+
+    /** The source's error in the rate-limited week, as the collector words it for several orgs: each org named. */
+    static String rateLimitedSourceError() {
+        return String.join(" ", ORGS.stream().map(o -> o + ": " + RATE_LIMIT_ERROR + ".").toList());
+    }
+
+    /** Both organizations as read at {@code m}; in the rate-limited week neither could be read in full. */
+    static List<GitHubOrg> orgs(Moment m, boolean rateLimited) {
+        return List.of(org(m, rateLimited), ossOrg(m, rateLimited));
     }
 
     static GitHubOrg org(Moment m, boolean rateLimited) {
@@ -29,6 +45,37 @@ final class DemoGitHub {
         }
         return new GitHubOrg(ORG, Fact.known(required), Fact.known(members(m)), Fact.known(repos(m)),
                 Fact.known(issues(m)), Fact.known(outsideCollaborators(m)));
+    }
+
+    /**
+     * The open-source org: three people who are also in {@code acme-demo} and an external maintainer (an
+     * outside collaborator nobody at Acme owns), all with 2FA since the org requires it; two public repositories.
+     */
+    static GitHubOrg ossOrg(Moment m, boolean rateLimited) {
+        if (rateLimited) {
+            return new GitHubOrg(OSS_ORG, Fact.known(true), Fact.unknown(RATE_LIMIT_ERROR), Fact.unknown(RATE_LIMIT_ERROR),
+                    Fact.unknown(RATE_LIMIT_ERROR), Fact.unknown(RATE_LIMIT_ERROR));
+        }
+        List<GitHubMember> members = List.of(
+                member("mayachen", "Maya Chen", "admin", true, List.of()),
+                member("leopark", "Leo Park", "member", true, List.of()),
+                member("samr", "Sam Rivera", "member", true, List.of("sam.rivera@acme.example")));
+        List<GitHubMember> outside = List.of(member("jo-hansen-dev", "Jo Hansen", "outside_collaborator", true, List.of()));
+        List<GitHubMember> all = new ArrayList<>(members);
+        all.addAll(outside);
+        List<GitHubRepo> repos = List.of(
+                // A vulnerable transitive dependency of the JS SDK was reported in week 4 and is still open.
+                new GitHubRepo(OSS_ORG + "/sdk-js", false, false,
+                        Fact.known(m.from(4) ? new AlertCounts(1, 0, 0, 1, 0) : AlertCounts.none()), Fact.known(AlertCounts.none())),
+                new GitHubRepo(OSS_ORG + "/terraform-modules", false, false, Fact.known(AlertCounts.none()),
+                        Fact.known(AlertCounts.none())));
+        List<SecurityIssue> issues = new ArrayList<>();
+        if (m.from(1)) {
+            add(issues, m, OSS_ORG, "sdk-js", 57, "Prototype pollution in SDK option merging", "medium", -20, 99, "samr",
+                    "jo-hansen-dev");
+        }
+        return new GitHubOrg(OSS_ORG, Fact.known(true), Fact.known(List.copyOf(all)), Fact.known(repos),
+                Fact.known(List.copyOf(issues)), Fact.known(outside));
     }
 
     private static List<GitHubMember> members(Moment m) {
@@ -96,12 +143,17 @@ final class DemoGitHub {
     /** Adds the issue when it is open at the scan: created before it and not yet closed ({@code closedInStage}). */
     private static void add(List<SecurityIssue> out, Moment m, String repo, int number, String title, String severity,
                             double createdDays, int closedInStage, String assignee, String author) {
+        add(out, m, ORG, repo, number, title, severity, createdDays, closedInStage, assignee, author);
+    }
+
+    private static void add(List<SecurityIssue> out, Moment m, String org, String repo, int number, String title,
+                            String severity, double createdDays, int closedInStage, String assignee, String author) {
         var created = m.anchored(createdDays);
         if (!m.exists(created) || m.stage() >= closedInStage) {
             return;
         }
         List<String> labels = severity == null ? List.of("security") : List.of("security", "severity:" + severity);
-        out.add(new SecurityIssue("https://github.com/" + ORG + "/" + repo + "/issues/" + number, ORG + "/" + repo, number,
+        out.add(new SecurityIssue("https://github.com/" + org + "/" + repo + "/issues/" + number, org + "/" + repo, number,
                 title, labels, severity, created, assignee, author));
     }
 }

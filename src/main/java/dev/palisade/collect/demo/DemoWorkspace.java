@@ -59,7 +59,7 @@ public final class DemoWorkspace {
                 new AwsConfig("acme-demo", List.of("us-east-1"), null, new EnvTag(DemoAws.TAG_KEY, "demo"), null)));
         GoogleConfig google = new GoogleConfig(DemoGoogle.DOMAIN, List.of("maya.chen@acme.example"), null, null, null,
                 null, null, 0);
-        GitHubConfig github = new GitHubConfig(DemoGitHub.ORG, null, null, List.of("security"));
+        GitHubConfig github = new GitHubConfig(DemoGitHub.ORGS, null, null, List.of("security"));
         List<PersonLink> people = List.of(
                 new PersonLink("maya.chen@acme.example", List.of(), List.of("mayachen")),
                 new PersonLink("leo.park@acme.example", List.of(), List.of("leopark")),
@@ -116,7 +116,7 @@ public final class DemoWorkspace {
 
     static Inventory build(Moment m, boolean githubRateLimited) {
         return new Inventory(DemoAws.environments(m), DemoTls.inventory(m), DemoGoogle.directory(m),
-                DemoGitHub.org(m, githubRateLimited), null);
+                DemoGitHub.orgs(m, githubRateLimited), null);
     }
 
     static List<SourceStatus> sources(Moment m, boolean githubRateLimited) {
@@ -131,7 +131,7 @@ public final class DemoWorkspace {
                 + " endpoints could not be checked: legacy.acme.example:443 (timeout after 5 s)", DemoTls.domains().size(), 5012));
         s.add(new SourceStatus("google", SourceState.OK, null, 3, 640 + jitter));
         s.add(githubRateLimited
-                ? new SourceStatus("github", SourceState.PARTIAL, DemoGitHub.RATE_LIMIT_ERROR, 60, 2210)
+                ? new SourceStatus("github", SourceState.PARTIAL, DemoGitHub.rateLimitedSourceError(), 60, 2210)
                 : new SourceStatus("github", SourceState.OK, null, 23, 1875 + jitter));
         return s;
     }

@@ -37,13 +37,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a GitHub organization: whether it requires 2FA, its members (with roles, names and verified
- * org emails) and outside collaborators and which of them have 2FA disabled, its repositories with open Dependabot and
- * secret-scanning alert counts, and its open issues carrying a security label.
+ * Reads the configured GitHub organizations, all with the one token and as the one source
+ * {@code github}; for each: whether it requires 2FA, its members (with roles, names and verified org
+ * emails) and outside collaborators and which of them have 2FA disabled, its repositories with open
+ * Dependabot and secret-scanning alert counts, and its open issues carrying a security label.
  *
  * <p>Whatever cannot be read becomes an unknown {@link Fact} whose message names the missing
  * scope or permission, and the source is PARTIAL; a rejected token (401), a missing token or an
- * unreachable organization make the source ERROR. Secret-scanning alerts are requested with
+ * unreachable organization make the source ERROR. With several organizations the source is OK only
+ * when every one was read in full, ERROR only when none could be read, else PARTIAL; its message
+ * then names each organization with what failed there. Secret-scanning alerts are requested with
  * {@code hide_secret=true} and only counted: a secret's value is never kept.
  *
  * <p>Token rights for a complete scan: a classic token of an org owner with {@code read:org},
@@ -71,8 +74,8 @@ public final class GitHubCollector implements Collector {
     public GitHubCollector(GitHubConfig config, GitHubToken token, String tokenHint, GitHubClient.Options options,
                            GitHubClient.Sleeper sleeper, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        if (config.organization() == null || config.organization().isBlank()) {
-            throw new IllegalArgumentException("github.organization is required");
+        if (config.organizations().isEmpty() || config.organizations().stream().anyMatch(o -> o == null || o.isBlank())) {
+            throw new IllegalArgumentException("github.organization (or github.organizations) is required");
         }
         this.token = token;
         this.tokenHint = tokenHint;
@@ -122,20 +125,93 @@ public final class GitHubCollector implements Collector {
     @Override
     public CollectorResult collect(ScanProgress progress) throws InterruptedException {
         long started = System.nanoTime();
-        String org = config.organization();
+        List<String> orgs = config.organizations();
         if (token == null) {
             String msg = "No GitHub token: set " + tokenHint + " (a token with read:org, repo and security_events).";
-            return failed(org, msg, 0, started, progress);
+            return failed(orgs, msg, 0, started, progress);
         }
         GitHubClient client;
         try {
             client = new GitHubClient(URI.create(config.apiUrl()), token, options, sleeper, clock);
         } catch (IllegalArgumentException e) {
-            return failed(org, "github.apiUrl '" + config.apiUrl() + "' is not an http(s) URL such as https://api.github.com"
+            return failed(orgs, "github.apiUrl '" + config.apiUrl() + "' is not an http(s) URL such as https://api.github.com"
                     + " or https://HOST/api/v3.", 0, started, progress);
         }
+        List<GitHubOrg> read = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        Map<String, List<String>> gaps = new LinkedHashMap<>();
+        String rejected = null;
+        for (int i = 0; i < orgs.size(); i++) {
+            String org = orgs.get(i);
+            int at = i;
+            Progress p = (f, text) -> progress.update(SOURCE, (at + f) / orgs.size(), text);
+            if (rejected != null) { // the token was refused: every further org would be refused the same way
+                read.add(unknownOrg(org, rejected));
+                unreadable.add(org);
+                continue;
+            }
+            OrgRead r = collectOrg(client, org, p);
+            read.add(r.org());
+            if (r.fatal() != null) {
+                unreadable.add(org);
+                gaps.put(org, List.of(r.fatal()));
+                if (r.badCredentials()) {
+                    rejected = r.fatal();
+                }
+            } else if (!r.problems().isEmpty()) {
+                gaps.put(org, r.problems());
+            }
+        }
+        SourceState state = unreadable.size() == orgs.size() ? SourceState.ERROR
+                : gaps.isEmpty() ? SourceState.OK : SourceState.PARTIAL;
+        String error = gaps.isEmpty() ? null : describeGaps(orgs, unreadable, gaps);
+        SourceStatus status = new SourceStatus(SOURCE, state, error, client.apiCalls(), elapsedMs(started));
+        progress.update(SOURCE, 1.0, state == SourceState.OK ? "Done" : state == SourceState.ERROR ? "Failed" : "Done with gaps");
+        progress.finished(status);
+        if (state == SourceState.OK) {
+            LOG.info("GitHub {}: {} ({} API calls)", String.join(", ", orgs), state, client.apiCalls());
+        } else {
+            LOG.warn("GitHub {}: {} ({} API calls): {}", String.join(", ", orgs), state, client.apiCalls(), error);
+        }
+        return new CollectorResult(new Inventory(List.of(), null, null, read, null), List.of(status));
+    }
+
+    /** The source's error text: for one org its problems as before; for several, each org's problems after its name. */
+    private static String describeGaps(List<String> orgs, List<String> unreadable, Map<String, List<String>> gaps) {
+        if (orgs.size() == 1) {
+            return String.join(" ", new LinkedHashSet<>(gaps.get(orgs.get(0))));
+        }
+        StringBuilder b = new StringBuilder();
+        if (!unreadable.isEmpty()) {
+            b.append(unreadable.size() == orgs.size() ? "No" : (orgs.size() - unreadable.size()) + " of " + orgs.size())
+                    .append(" GitHub organizations could be read (").append(String.join(", ", unreadable)).append(" failed).");
+        }
+        for (Map.Entry<String, List<String>> e : gaps.entrySet()) {
+            b.append(b.length() == 0 ? "" : " ").append(e.getKey()).append(": ")
+                    .append(String.join(" ", new LinkedHashSet<>(e.getValue())));
+        }
+        return b.toString();
+    }
+
+    /** Where a part of the scan has got to, 0..1 within one organization. */
+    @FunctionalInterface
+    private interface Progress {
+        void update(double fraction, String text);
+    }
+
+    /**
+     * One organization as read.
+     *
+     * @param fatal          why the organization could not be read at all (its facts are all unknown), else null
+     * @param badCredentials whether GitHub refused the token itself (401)
+     * @param problems       what could not be read of an organization that could be read
+     */
+    private record OrgRead(GitHubOrg org, String fatal, boolean badCredentials, List<String> problems) {
+    }
+
+    private OrgRead collectOrg(GitHubClient client, String org, Progress progress) throws InterruptedException {
         String o = enc(org);
-        progress.update(SOURCE, 0.0, "Reading organization " + org);
+        progress.update(0.0, "Reading organization " + org);
         JsonNode orgJson;
         try {
             orgJson = client.get("/orgs/" + o);
@@ -147,7 +223,7 @@ public final class GitHubCollector implements Collector {
                         + ", or the token cannot see it (it needs read:org and membership in " + org + ").";
                 default -> e.getMessage();
             };
-            return failed(org, msg, client.apiCalls(), started, progress);
+            return new OrgRead(unknownOrg(org, msg), msg, e.kind() == GitHubApiException.Kind.BAD_CREDENTIALS, List.of());
         }
 
         List<String> problems = new ArrayList<>();
@@ -157,7 +233,7 @@ public final class GitHubCollector implements Collector {
                         + " with read:org (classic) or the 'Administration' organization permission (fine-grained).");
         note(problems, twoFactorRequired);
 
-        progress.update(SOURCE, 0.1, "Reading members of " + org);
+        progress.update(0.1, "Reading members of " + org);
         Fact<List<GitHubMember>> orgMembers = members(client, org, problems);
         note(problems, orgMembers);
         Fact<List<GitHubMember>> outside = outsideCollaborators(client, org, problems);
@@ -169,31 +245,28 @@ public final class GitHubCollector implements Collector {
             members = Fact.known(List.copyOf(all));
         }
 
-        progress.update(SOURCE, 0.3, "Reading security issues of " + org);
+        progress.update(0.3, "Reading security issues of " + org);
         Fact<List<SecurityIssue>> issues = issues(client, org);
         note(problems, issues);
 
-        progress.update(SOURCE, 0.4, "Reading repositories of " + org);
+        progress.update(0.4, "Reading repositories of " + org);
         Fact<List<GitHubRepo>> repos = repositories(client, org, progress, problems);
         note(problems, repos);
 
-        GitHubOrg result = new GitHubOrg(org, twoFactorRequired, members, repos, issues, outside);
-        SourceState state = problems.isEmpty() ? SourceState.OK : SourceState.PARTIAL;
-        String error = problems.isEmpty() ? null : String.join(" ", new LinkedHashSet<>(problems));
-        SourceStatus status = new SourceStatus(SOURCE, state, error, client.apiCalls(), elapsedMs(started));
-        progress.update(SOURCE, 1.0, state == SourceState.OK ? "Done" : "Done with gaps");
-        progress.finished(status);
-        LOG.info("GitHub {}: {} ({} API calls)", org, state, client.apiCalls());
-        return new CollectorResult(new Inventory(List.of(), null, null, result, null), List.of(status));
+        return new OrgRead(new GitHubOrg(org, twoFactorRequired, members, repos, issues, outside), null, false,
+                List.copyOf(problems));
     }
 
-    private CollectorResult failed(String org, String msg, int calls, long started, ScanProgress progress) {
-        GitHubOrg result = new GitHubOrg(org, Fact.unknown(msg), Fact.unknown(msg), Fact.unknown(msg), Fact.unknown(msg),
-                Fact.unknown(msg));
+    private static GitHubOrg unknownOrg(String org, String msg) {
+        return new GitHubOrg(org, Fact.unknown(msg), Fact.unknown(msg), Fact.unknown(msg), Fact.unknown(msg), Fact.unknown(msg));
+    }
+
+    private CollectorResult failed(List<String> orgs, String msg, int calls, long started, ScanProgress progress) {
+        List<GitHubOrg> result = orgs.stream().map(org -> unknownOrg(org, msg)).toList();
         SourceStatus status = new SourceStatus(SOURCE, SourceState.ERROR, msg, calls, elapsedMs(started));
         progress.update(SOURCE, 1.0, "Failed");
         progress.finished(status);
-        LOG.warn("GitHub {}: {}", org, msg);
+        LOG.warn("GitHub {}: {}", String.join(", ", orgs), msg);
         return new CollectorResult(new Inventory(List.of(), null, null, result, null), List.of(status));
     }
 
@@ -379,7 +452,7 @@ public final class GitHubCollector implements Collector {
         return best == Integer.MAX_VALUE ? null : SEVERITIES.get(best);
     }
 
-    private Fact<List<GitHubRepo>> repositories(GitHubClient client, String org, ScanProgress progress, List<String> problems)
+    private Fact<List<GitHubRepo>> repositories(GitHubClient client, String org, Progress progress, List<String> problems)
             throws InterruptedException {
         List<JsonNode> all;
         try {
@@ -396,7 +469,7 @@ public final class GitHubCollector implements Collector {
         int n = 0;
         for (JsonNode r : all) {
             String full = r.path("full_name").asText();
-            progress.update(SOURCE, 0.4 + 0.6 * n++ / Math.max(1, all.size()), "Reading alerts of " + full);
+            progress.update(0.4 + 0.6 * n++ / Math.max(1, all.size()), "Reading alerts of " + full);
             Fact<AlertCounts> dep = dependabot(client, full, dependabotReasons);
             Fact<AlertCounts> sec = secretScanning(client, full, secretReasons);
             if (!dep.isKnown()) {

@@ -212,14 +212,58 @@ public final class ConfigLoader {
 
     private GitHubConfig github(NodeTuple t) throws ConfigException {
         String p = "github";
-        Map<String, NodeTuple> m = mapping(t.getValueNode(), p, Set.of("organization", "apiUrl", "tokenEnv", "securityLabels"));
+        Map<String, NodeTuple> m = mapping(t.getValueNode(), p,
+                Set.of("organization", "organizations", "apiUrl", "tokenEnv", "securityLabels"));
         String tokenEnv = optString(m, "tokenEnv", p);
         if (tokenEnv != null && !tokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw error(m.get("tokenEnv").getValueNode(), p + ".tokenEnv",
                     "expected the NAME of an environment variable that holds the token (for example PALISADE_GITHUB_TOKEN), not the token itself.");
         }
-        return new GitHubConfig(requiredString(m, "organization", p, t.getValueNode()), url(m, "apiUrl", p), tokenEnv,
+        return new GitHubConfig(githubOrganizations(m, t.getValueNode()), url(m, "apiUrl", p), tokenEnv,
                 stringList(m, "securityLabels", p));
+    }
+
+    /** {@code organization: acme} or {@code organizations: [acme, acme-oss]}, exactly one of them. */
+    private List<String> githubOrganizations(Map<String, NodeTuple> m, Node section) throws ConfigException {
+        String p = "github";
+        if (m.containsKey("organization") && m.containsKey("organizations")) {
+            throw error(m.get("organizations").getKeyNode(), p + ".organizations", "cannot be used together with"
+                    + " 'github.organization'; keep one: 'organization: acme' for one organization or"
+                    + " 'organizations: [acme, acme-oss]' for several.");
+        }
+        if (!m.containsKey("organizations")) {
+            if (!m.containsKey("organization")) {
+                throw error(section, p + ".organization", "is required but missing; add 'organization: …' (or"
+                        + " 'organizations: [a, b]' for several organizations) under 'github'.");
+            }
+            return List.of(requiredString(m, "organization", p, section));
+        }
+        String full = p + ".organizations";
+        Node n = m.get("organizations").getValueNode();
+        if (n instanceof ScalarNode s && !s.getValue().isEmpty()) {
+            throw error(n, full, "expected a list of organization names such as [" + s.getValue()
+                    + "], found a single value; for one organization write 'organization: " + s.getValue() + "'.");
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Node item : sequence(n, full)) {
+            String v = scalar(item, full, "an organization name (text)");
+            if (v.isEmpty()) {
+                throw error(item, full, "contains an empty entry; remove it.");
+            }
+            if (!v.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?")) {
+                throw error(item, full, shown(item, v) + " is not a GitHub organization name; expected the login"
+                        + " as in github.com/LOGIN (letters, digits and '-').");
+            }
+            if (!seen.add(v.toLowerCase(Locale.ROOT))) {
+                throw error(item, full, "lists " + shown(item, v) + " twice; keep one.");
+            }
+            out.add(v);
+        }
+        if (out.isEmpty()) {
+            throw error(n, full, "is empty; list at least one organization, for example [acme, acme-oss].");
+        }
+        return List.copyOf(out);
     }
 
     private Thresholds thresholds(Node n) throws ConfigException {

@@ -158,12 +158,9 @@ public final class IdentityLinker {
         }
 
         private void linkGitHub() {
-            var gh = inventory.github();
-            if (gh == null) {
-                return;
-            }
+            // Accounts of every organization, each login once (one account even when it is in several orgs).
             Set<String> seen = new HashSet<>();
-            for (GitHubMember m : gh.accounts()) {
+            for (GitHubMember m : inventory.githubAccounts()) {
                 if (!seen.add(norm(m.login()))) {
                     continue;
                 }

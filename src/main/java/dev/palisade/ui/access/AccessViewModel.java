@@ -8,6 +8,7 @@ import dev.palisade.core.inventory.AccessKey;
 import dev.palisade.core.inventory.AccountRef;
 import dev.palisade.core.inventory.AwsEnvironment;
 import dev.palisade.core.inventory.GitHubMember;
+import dev.palisade.core.inventory.GitHubOrg;
 import dev.palisade.core.inventory.IamUser;
 import dev.palisade.core.inventory.Person;
 import dev.palisade.core.inventory.WorkspaceUser;
@@ -83,10 +84,15 @@ public final class AccessViewModel {
                 && inv.google().users().value() != null) {
             inv.google().users().value().forEach(u -> gws.put(u.email().toLowerCase(), u));
         }
-        Map<String, GitHubMember> gh = new HashMap<>();
-        if (inv != null && inv.github() != null && inv.github().members() != null && inv.github().members().isKnown()
-                && inv.github().members().value() != null) {
-            inv.github().members().value().forEach(m -> gh.put(m.login().toLowerCase(), m));
+        // Per login, its seat in each organization (an account in two orgs is one account, shown once).
+        Map<String, Map<String, GitHubMember>> gh = new HashMap<>();
+        boolean severalOrgs = inv != null && inv.github().size() > 1;
+        if (inv != null) {
+            for (GitHubOrg org : inv.github()) {
+                for (GitHubMember m : org.accounts()) {
+                    gh.computeIfAbsent(m.login().toLowerCase(), k -> new LinkedHashMap<>()).putIfAbsent(org.organization(), m);
+                }
+            }
         }
         Set<String> departedFindings = new HashSet<>();
         for (Finding f : s.findings()) {
@@ -112,8 +118,7 @@ public final class AccessViewModel {
                             anyActive |= u == null || activeIam(u);
                         }
                         case "github" -> {
-                            GitHubMember m = gh.get(a.id().toLowerCase());
-                            cells.put(GITHUB, githubCell(m, a));
+                            cells.put(GITHUB, githubCell(gh.get(a.id().toLowerCase()), a, severalOrgs));
                             anyActive = true;
                         }
                         default -> { }
@@ -133,7 +138,7 @@ public final class AccessViewModel {
                     IamUser u = iam.get(a.env() + "|" + a.id());
                     d = iamCell(u, a, th, now, new ArrayList<>());
                 } else if ("github".equals(a.system())) {
-                    d = githubCell(gh.get(a.id().toLowerCase()), a);
+                    d = githubCell(gh.get(a.id().toLowerCase()), a, severalOrgs);
                 } else {
                     d = new Cell(a.name(), Tone.NEUTRAL);
                 }
@@ -224,22 +229,40 @@ public final class AccessViewModel {
         return new Cell(String.join(" · ", parts), t);
     }
 
-    static Cell githubCell(GitHubMember m, AccountRef a) {
-        if (m == null) {
+    /**
+     * The GitHub cell: login, role, 2FA. With several organizations it names each org the login is in,
+     * with its role there ({@code mayachen · acme-demo (owner), acme-demo-oss · 2FA}).
+     *
+     * @param seats the login's record per organization, in configuration order; null when in none
+     */
+    static Cell githubCell(Map<String, GitHubMember> seats, AccountRef a, boolean nameOrgs) {
+        if (seats == null || seats.isEmpty()) {
             return new Cell(a.name(), Tone.NEUTRAL);
         }
+        GitHubMember m = seats.values().iterator().next();
         List<String> parts = new ArrayList<>();
         parts.add(m.login());
-        if ("admin".equals(m.role())) {
+        if (nameOrgs) {
+            List<String> orgs = new ArrayList<>();
+            seats.forEach((org, x) -> orgs.add(org + ("admin".equals(x.role()) ? " (owner)" : x.outsideCollaborator() ? " (outside)" : "")));
+            parts.add(String.join(", ", orgs));
+        } else if ("admin".equals(m.role())) {
             parts.add("owner");
         } else if (m.outsideCollaborator()) {
             parts.add("outside");
         }
+        // 2FA is the account's: disabled in any org's view is disabled.
+        Boolean enabled = null;
+        for (GitHubMember x : seats.values()) {
+            if (x.twoFactorEnabled() != null && x.twoFactorEnabled().isKnown() && x.twoFactorEnabled().value() != null) {
+                enabled = enabled == null ? x.twoFactorEnabled().value() : enabled && x.twoFactorEnabled().value();
+            }
+        }
         Tone t;
-        if (m.twoFactorEnabled() == null || !m.twoFactorEnabled().isKnown()) {
+        if (enabled == null) {
             parts.add("2FA ?");
             t = Tone.UNKNOWN;
-        } else if (Boolean.TRUE.equals(m.twoFactorEnabled().value())) {
+        } else if (enabled) {
             parts.add("2FA");
             t = Tone.GOOD;
         } else {

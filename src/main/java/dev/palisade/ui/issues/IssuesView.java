@@ -112,7 +112,7 @@ public final class IssuesView extends SnapshotScreen {
 
     @Override
     protected Optional<String> notConfigured(Snapshot s) {
-        if (s.inventory() == null || s.inventory().github() == null) {
+        if (s.inventory() == null || !s.inventory().hasGitHub()) {
             return Optional.of("GitHub was not scanned. Add github: { organization: your-org, tokenEnv: GITHUB_TOKEN } to palisade.yaml.");
         }
         return Optional.empty();

@@ -6,6 +6,7 @@ import dev.palisade.core.Snapshot;
 import dev.palisade.core.Triage;
 import dev.palisade.core.config.Thresholds;
 import dev.palisade.core.inventory.AlertCounts;
+import dev.palisade.core.inventory.GitHubOrg;
 import dev.palisade.core.inventory.GitHubRepo;
 import dev.palisade.core.inventory.SecurityIssue;
 import java.time.Duration;
@@ -55,8 +56,15 @@ public final class IssuesViewModel {
     }
 
     public static List<IssueRow> issues(Snapshot s, Thresholds thresholds, Instant now) {
-        if (s.inventory() == null || s.inventory().github() == null || s.inventory().github().issues() == null
-                || !s.inventory().github().issues().isKnown() || s.inventory().github().issues().value() == null) {
+        List<SecurityIssue> all = new ArrayList<>();
+        if (s.inventory() != null) {
+            for (GitHubOrg org : s.inventory().github()) {
+                if (org.issues() != null && org.issues().isKnown() && org.issues().value() != null) {
+                    all.addAll(org.issues().value());
+                }
+            }
+        }
+        if (all.isEmpty()) {
             return List.of();
         }
         Map<String, Finding> byUrl = new HashMap<>();
@@ -66,7 +74,7 @@ public final class IssuesViewModel {
             }
         }
         List<IssueRow> out = new ArrayList<>();
-        for (SecurityIssue i : s.inventory().github().issues().value()) {
+        for (SecurityIssue i : all) {
             Finding f = byUrl.get(i.url());
             Severity sev = f != null ? f.severity() : severityOf(i.severity());
             long age = i.createdAt() == null ? 0 : Duration.between(i.createdAt(), now).toDays();
@@ -80,12 +88,16 @@ public final class IssuesViewModel {
     }
 
     public static List<AlertRow> alerts(Snapshot s) {
-        if (s.inventory() == null || s.inventory().github() == null || s.inventory().github().repositories() == null
-                || !s.inventory().github().repositories().isKnown() || s.inventory().github().repositories().value() == null) {
-            return List.of();
+        List<GitHubRepo> repos = new ArrayList<>();
+        if (s.inventory() != null) {
+            for (GitHubOrg org : s.inventory().github()) {
+                if (org.repositories() != null && org.repositories().isKnown() && org.repositories().value() != null) {
+                    repos.addAll(org.repositories().value());
+                }
+            }
         }
         List<AlertRow> out = new ArrayList<>();
-        for (GitHubRepo r : s.inventory().github().repositories().value()) {
+        for (GitHubRepo r : repos) {
             if (r.archived()) {
                 continue;
             }

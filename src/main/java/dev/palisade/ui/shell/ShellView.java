@@ -202,7 +202,7 @@ public final class ShellView extends StackPane {
     private void askGitHubToken(dev.palisade.ui.TokenVault vault) {
         javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
         d.setTitle("GitHub token");
-        d.setHeaderText("Token Palisade uses to read the GitHub organization");
+        d.setHeaderText("Token Palisade uses to read the GitHub organizations");
         javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
         field.setId("github-token-field");
         Label hint = new Label("Needs read:org, repo and security_events (a fine-grained token: Members, Administration,"

@@ -44,7 +44,7 @@ class DemoHistoryTest {
                 out.add(on ? pass("prod", Resources.bucket(b.name()), "Versioned " + b.name())
                         : fail("prod", Resources.bucket(b.name()), "Not versioned " + b.name()));
             }
-            var members = ctx.inventory().github().members();
+            var members = ctx.inventory().github().get(0).members();
             if (!members.isKnown()) {
                 out.add(error(null, Resources.githubOrg("acme-demo"), members.error()));
             } else {
@@ -90,10 +90,10 @@ class DemoHistoryTest {
         assertThat(gh.error()).contains("rate limit");
         assertThat(p.sources()).filteredOn(s -> !s.name().equals("github") && !s.name().equals("tls"))
                 .allSatisfy(s -> assertThat(s.status()).isEqualTo(SourceState.OK));
-        assertThat(p.inventory().github().members().isKnown()).isFalse();
-        assertThat(p.inventory().github().issues().isKnown()).isFalse();
-        assertThat(p.inventory().github().outsideCollaborators().isKnown()).isFalse();
-        assertThat(p.inventory().github().twoFactorRequired().isKnown()).isTrue();
+        assertThat(p.inventory().github().get(0).members().isKnown()).isFalse();
+        assertThat(p.inventory().github().get(0).issues().isKnown()).isFalse();
+        assertThat(p.inventory().github().get(0).outsideCollaborators().isKnown()).isFalse();
+        assertThat(p.inventory().github().get(0).twoFactorRequired().isKnown()).isTrue();
         assertThat(p.findings()).anySatisfy(f -> {
             assertThat(f.status()).isEqualTo(Status.ERROR);
             assertThat(f.message()).contains("rate limit");
@@ -115,8 +115,8 @@ class DemoHistoryTest {
         assertThat(versioning(h.get(3).inventory(), "acme-prod-ml-models")).isEmpty();
         assertThat(versioning(h.get(4).inventory(), "acme-prod-ml-models")).contains("Disabled");
         // Regression: the org stopped requiring 2FA in week 5, and members without 2FA show up.
-        assertThat(h.get(4).inventory().github().twoFactorRequired().value()).isTrue();
-        assertThat(h.get(5).inventory().github().twoFactorRequired().value()).isFalse();
+        assertThat(h.get(4).inventory().github().get(0).twoFactorRequired().value()).isTrue();
+        assertThat(h.get(5).inventory().github().get(0).twoFactorRequired().value()).isFalse();
         assertThat(failing(h.get(4), "github.member")).isZero();
         assertThat(failing(h.get(5), "github.member")).isPositive();
         // Week over week the inventories differ.
@@ -129,9 +129,9 @@ class DemoHistoryTest {
     void securityIssuesOpenAndCloseOverTheWeeks() {
         List<Snapshot> h = DemoWorkspace.history(NOW, new CheckEngine(List.of()));
         // Week 0 predates the security label; from week 1 issues open and close.
-        assertThat(h.get(0).inventory().github().issues().value()).isEmpty();
-        var first = h.get(1).inventory().github().issues().value();
-        var last = DemoWorkspace.inventory(NOW).github().issues().value();
+        assertThat(h.get(0).inventory().github().get(0).issues().value()).isEmpty();
+        var first = h.get(1).inventory().github().get(0).issues().value();
+        var last = DemoWorkspace.inventory(NOW).github().get(0).issues().value();
         assertThat(first).extracting(i -> i.number()).contains(301).doesNotContain(412);
         assertThat(last).extracting(i -> i.number()).contains(412).doesNotContain(301);
         assertThat(first).allSatisfy(i -> assertThat(i.createdAt()).isBefore(h.get(1).startedAt()));

@@ -61,10 +61,10 @@ class DemoScenarioTest {
         assertThat(now.google().users().value()).filteredOn(u -> u.email().startsWith("tom.")).noneMatch(WorkspaceUser::active);
         assertThat(DemoWorkspaceTest.users(now)).filteredOn(u -> u.name().equals("tom.becker"))
                 .singleElement().satisfies(u -> assertThat(u.accessKeys().value()).anyMatch(k -> k.active()));
-        assertThat(now.github().members().value()).anyMatch(m -> m.login().equals("tbecker"));
+        assertThat(now.github().get(0).members().value()).anyMatch(m -> m.login().equals("tbecker"));
         // Nina left long ago and holds nothing.
         assertThat(DemoWorkspaceTest.users(now)).noneMatch(u -> u.name().startsWith("nina"));
-        assertThat(now.github().members().value()).noneMatch(m -> m.login().contains("nina"));
+        assertThat(now.github().get(0).members().value()).noneMatch(m -> m.login().contains("nina"));
     }
 
     @ParameterizedTest(name = "week {0}: prod IAM users {1}")
@@ -155,7 +155,7 @@ class DemoScenarioTest {
 
     @Test
     void githubCoversTwoFactorAlertsAndIssueAges() {
-        var gh = DemoWorkspace.inventory(NOW).github();
+        var gh = DemoWorkspace.inventory(NOW).github().get(0);
         assertThat(gh.outsideCollaborators().value()).singleElement()
                 .satisfies(m -> assertThat(m.outsideCollaborator() && !m.twoFactorEnabled().value()).isTrue());
         assertThat(gh.members().value()).anyMatch(m -> !m.outsideCollaborator() && !m.twoFactorEnabled().value());

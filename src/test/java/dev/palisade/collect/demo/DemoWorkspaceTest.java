@@ -102,7 +102,7 @@ class DemoWorkspaceTest {
         assertThat(deployBot.accessKeys().value().get(0).created()).isEqualTo(now.minus(Duration.ofDays(430)));
         TlsEndpoint status = inv.tls().endpoints().stream().filter(e -> e.host().equals("status.acme.example")).findFirst().orElseThrow();
         assertThat(status.addresses().get(0).leaf().notAfter()).isEqualTo(now.minus(Duration.ofDays(3)));
-        assertThat(inv.github().issues().value()).allSatisfy(i -> assertThat(i.createdAt()).isBefore(now));
+        assertThat(inv.github().get(0).issues().value()).allSatisfy(i -> assertThat(i.createdAt()).isBefore(now));
         assertThat(inv.google().users().value()).allSatisfy(u -> assertThat(u.lastLogin()).isBefore(now));
     }
 
@@ -116,9 +116,9 @@ class DemoWorkspaceTest {
         assertThat(inv.google().users().value()).hasSize(12);
         assertThat(inv.tls().endpoints()).hasSize(10);
         assertThat(inv.aws().stream().flatMap(e -> e.certificates().value().stream()).map(c -> c.arn()).distinct()).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(inv.github().members().value()).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(inv.github().repositories().value()).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(inv.github().issues().value()).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(inv.github().get(0).members().value()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(inv.github().get(0).repositories().value()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(inv.github().get(0).issues().value()).hasSizeGreaterThanOrEqualTo(6);
         // People: the Workspace directory plus people only known from the people: links.
         Set<String> people = inv.google().users().value().stream().map(u -> u.email()).collect(Collectors.toCollection(LinkedHashSet::new));
         DemoWorkspace.config(null).people().forEach(p -> people.add(p.email()));
@@ -163,7 +163,8 @@ class DemoWorkspaceTest {
         }
         assertThat(config.domains()).extracting(d -> d.id())
                 .containsExactlyElementsOf(inv.tls().endpoints().stream().map(TlsEndpoint::id).toList());
-        assertThat(config.github().organization()).isEqualTo(inv.github().organization());
+        assertThat(config.github().organizations()).containsExactly("acme-demo", "acme-demo-oss")
+                .containsExactlyElementsOf(inv.github().stream().map(o -> o.organization()).toList());
         assertThat(config.google().domain()).isEqualTo(inv.google().domain());
     }
 

@@ -115,7 +115,7 @@ class GitHubCollectorTest {
         assertThat(st.error()).isNull();
         assertThat(st.apiCalls()).isEqualTo(server.requests().size());
 
-        GitHubOrg org = r.inventory().github();
+        GitHubOrg org = r.inventory().github().get(0);
         assertThat(known(org.twoFactorRequired())).isTrue();
         List<GitHubMember> members = known(org.members());
         assertThat(members).hasSize(34);
@@ -190,10 +190,10 @@ class GitHubCollectorTest {
             populate(ghes);
             CollectorResult r = collector(ghes, ghes.validToken).collect(ScanProgress.NONE);
             assertThat(r.sources().get(0).status()).isEqualTo(SourceState.OK);
-            assertThat(known(r.inventory().github().members())).hasSize(34);
+            assertThat(known(r.inventory().github().get(0).members())).hasSize(34);
             assertThat(ghes.requests()).isNotEmpty().allMatch(q -> q.path().startsWith("/api/v3/") || q.path().equals("/api/graphql"));
             assertThat(ghes.requests()).anyMatch(q -> q.path().equals("/api/graphql"));
-            assertThat(known(r.inventory().github().members()).stream().filter(m -> m.login().equals("founder")).findFirst()
+            assertThat(known(r.inventory().github().get(0).members()).stream().filter(m -> m.login().equals("founder")).findFirst()
                     .orElseThrow().verifiedEmails()).containsExactly("founder@acme.example");
         }
     }
@@ -205,7 +205,7 @@ class GitHubCollectorTest {
         assertThat(st.status()).isEqualTo(SourceState.ERROR);
         assertThat(st.error()).contains("401").contains("Bad credentials").contains("PALISADE_GITHUB_TOKEN")
                 .doesNotContain("ghp_wrongtoken");
-        GitHubOrg org = r.inventory().github();
+        GitHubOrg org = r.inventory().github().get(0);
         assertThat(org.twoFactorRequired().isKnown()).isFalse();
         assertThat(org.members().isKnown()).isFalse();
         assertThat(org.outsideCollaborators().isKnown()).isFalse();
@@ -235,12 +235,12 @@ class GitHubCollectorTest {
         server.tokenScopes.clear();
         server.tokenScopes.add("read:org");
         CollectorResult r = collect();
-        assertThat(r.inventory().github().members().value().get(0).verifiedEmails()).containsExactly("founder@acme.example");
+        assertThat(r.inventory().github().get(0).members().value().get(0).verifiedEmails()).containsExactly("founder@acme.example");
         SourceStatus st = r.sources().get(0);
         assertThat(st.status()).isEqualTo(SourceState.PARTIAL);
         assertThat(st.error()).contains("security_events").contains("Dependabot alerts unreadable for 3 of 3 repositories")
                 .contains("Secret-scanning alerts unreadable for 3 of 3");
-        GitHubOrg org = r.inventory().github();
+        GitHubOrg org = r.inventory().github().get(0);
         assertThat(known(org.members())).hasSize(34);
         assertThat(org.issues().isKnown()).isFalse();
         assertThat(org.issues().error()).contains("403").contains("repo");
@@ -260,9 +260,9 @@ class GitHubCollectorTest {
         assertThat(r.sources().get(0).error()).contains("Verified emails of members of acme could not be read")
                 .contains("read:org").contains("people:");
         // members still listed; outside collaborators are not, and that gap is recorded rather than silent
-        assertThat(known(r.inventory().github().members())).hasSize(32)
+        assertThat(known(r.inventory().github().get(0).members())).hasSize(32)
                 .allSatisfy(m -> assertThat(m.verifiedEmails()).isEmpty());
-        assertThat(r.inventory().github().outsideCollaborators().error()).contains("read:org");
+        assertThat(r.inventory().github().get(0).outsideCollaborators().error()).contains("read:org");
     }
 
     @Test
@@ -282,7 +282,7 @@ class GitHubCollectorTest {
         server.tokenScopes.remove("security_events");
         server.tokenScopes.remove("repo");
         CollectorResult r = collect();
-        GitHubRepo api = known(r.inventory().github().repositories()).get(0);
+        GitHubRepo api = known(r.inventory().github().get(0).repositories()).get(0);
         assertThat(api.dependabot().error()).contains("Resource not accessible by personal access token")
                 .contains("'Dependabot alerts' repository permission (read)").contains("security_events");
         assertThat(api.secretScanning().error()).contains("'Secret scanning alerts' repository permission (read)");
@@ -293,7 +293,7 @@ class GitHubCollectorTest {
         server.owner = false;
         CollectorResult r = collect();
         assertThat(r.sources().get(0).status()).isEqualTo(SourceState.PARTIAL);
-        GitHubOrg org = r.inventory().github();
+        GitHubOrg org = r.inventory().github().get(0);
         assertThat(org.twoFactorRequired().isKnown()).isFalse();
         assertThat(org.twoFactorRequired().error()).contains("owner").contains("read:org");
         List<GitHubMember> members = known(org.members());
@@ -311,7 +311,7 @@ class GitHubCollectorTest {
         CollectorResult r = collect();
         assertThat(r.sources().get(0).status()).isEqualTo(SourceState.OK);
         assertThat(waits).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(3));
-        assertThat(known(r.inventory().github().members())).hasSize(34);
+        assertThat(known(r.inventory().github().get(0).members())).hasSize(34);
     }
 
     @Test
@@ -329,8 +329,8 @@ class GitHubCollectorTest {
         CollectorResult r = collect();
         assertThat(waits).isEmpty();
         assertThat(r.sources().get(0).status()).isEqualTo(SourceState.PARTIAL);
-        assertThat(r.inventory().github().repositories().isKnown()).isFalse();
-        assertThat(r.inventory().github().repositories().error()).contains("rate limit");
+        assertThat(r.inventory().github().get(0).repositories().isKnown()).isFalse();
+        assertThat(r.inventory().github().get(0).repositories().error()).contains("rate limit");
     }
 
     @Test

@@ -39,7 +39,7 @@ class IdentityLinkerTest {
     }
 
     private static Inventory with(Inventory inv, WorkspaceDirectory dir, GitHubOrg gh) {
-        return new Inventory(inv.aws(), null, dir, gh, null);
+        return new Inventory(inv.aws(), null, dir, java.util.Collections.singletonList(gh), null);
     }
 
     @Test
@@ -134,7 +134,7 @@ class IdentityLinkerTest {
     @Test
     void unreadableSourcesLinkNothingAndDoNotCrash() {
         var inv = new Inventory(inventory(env("prod", PROD_ACCOUNT).failedEntirely("expired")).aws(), null, null,
-                new GitHubOrg("acme", Fact.unknown("401"), Fact.unknown("401"), Fact.unknown("401"), Fact.unknown("401")), null);
+                List.of(new GitHubOrg("acme", Fact.unknown("401"), Fact.unknown("401"), Fact.unknown("401"), Fact.unknown("401"))), null);
         Identities ids = link(inv, new PersonLink("dana@acme.example", List.of("dana"), List.of()));
         assertThat(ids.unowned()).isEmpty();
         assertThat(ids.people()).extracting(Person::email, Person::state)

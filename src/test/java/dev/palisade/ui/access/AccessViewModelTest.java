@@ -2,10 +2,17 @@ package dev.palisade.ui.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.palisade.core.Fact;
+import dev.palisade.core.Snapshot;
 import dev.palisade.core.config.Thresholds;
+import dev.palisade.core.inventory.GitHubMember;
+import dev.palisade.core.inventory.GitHubOrg;
+import dev.palisade.core.inventory.Inventory;
 import dev.palisade.ui.common.Tone;
 import dev.palisade.ui.testkit.SampleCompany;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AccessViewModelTest {
@@ -52,5 +59,31 @@ class AccessViewModelTest {
         assertThat(ghost.detail().text()).contains("2FA ?");
         assertThat(ghost.detail().tone()).isEqualTo(Tone.UNKNOWN);
         assertThat(m.unowned().get(0).detail().tone()).as("400-day key").isEqualTo(Tone.WARN);
+    }
+
+    @Test
+    void theGitHubCellNamesEachOrgOfALoginInSeveralOrgs() {
+        var s = SampleCompany.snapshot("s", NOW, false, 0);
+        var oss = new GitHubOrg("acme-oss", Fact.known(true),
+                Fact.known(List.of(
+                        new GitHubMember("alice-a", "Alice", "member", Fact.known(true), List.of()),
+                        new GitHubMember("bobdev", "Bob", "admin", Fact.known(false), List.of()))),
+                Fact.known(List.of()), Fact.known(List.of()));
+        var orgs = new ArrayList<>(s.inventory().github());
+        orgs.add(oss);
+        var inv = new Inventory(s.inventory().aws(), s.inventory().tls(), s.inventory().google(), orgs,
+                s.inventory().identities());
+        var two = new Snapshot(s.id(), s.organization(), s.startedAt(), s.finishedAt(), s.sources(), s.findings(), inv);
+        var matrix = AccessViewModel.of(two, Thresholds.defaults(), NOW);
+        assertThat(matrix.columns()).containsExactly("Workspace", "AWS prod", "AWS staging", "AWS demo", "GitHub");
+        var alice = matrix.people().stream().filter(p -> p.email().startsWith("alice")).findFirst().orElseThrow();
+        assertThat(alice.cells().get("GitHub").text()).isEqualTo("alice-a · acme (owner), acme-oss · 2FA");
+        assertThat(alice.cells().get("GitHub").tone()).isEqualTo(Tone.GOOD);
+        var bob = matrix.people().stream().filter(p -> p.email().startsWith("bob")).findFirst().orElseThrow();
+        assertThat(bob.cells().get("GitHub").text()).isEqualTo("bobdev · acme, acme-oss (owner) · no 2FA");
+        assertThat(bob.cells().get("GitHub").tone()).isEqualTo(Tone.BAD);
+        // A single org keeps the short form.
+        assertThat(m.people().stream().filter(p -> p.email().startsWith("alice")).findFirst().orElseThrow()
+                .cells().get("GitHub").text()).isEqualTo("alice-a · owner · 2FA");
     }
 }

@@ -2,10 +2,19 @@ package dev.palisade.ui.issues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.palisade.core.Fact;
 import dev.palisade.core.Severity;
+import dev.palisade.core.Snapshot;
 import dev.palisade.core.config.Thresholds;
+import dev.palisade.core.inventory.AlertCounts;
+import dev.palisade.core.inventory.GitHubOrg;
+import dev.palisade.core.inventory.GitHubRepo;
+import dev.palisade.core.inventory.Inventory;
+import dev.palisade.core.inventory.SecurityIssue;
 import dev.palisade.ui.testkit.SampleCompany;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IssuesViewModelTest {
@@ -33,5 +42,28 @@ class IssuesViewModelTest {
         var infra = alerts.stream().filter(a -> a.repository().equals("acme/infra")).findFirst().orElseThrow();
         assertThat(infra.secretScanning()).isNull();
         assertThat(infra.secretScanningError()).contains("security_events");
+    }
+
+    @Test
+    void aggregatesIssuesAndRepositoriesOfEveryOrg() {
+        var s = SampleCompany.snapshot("s", NOW, false, 0);
+        var oss = new GitHubOrg("acme-oss", Fact.known(true),
+                Fact.known(List.of()),
+                Fact.known(List.of(new GitHubRepo("acme-oss/sdk-js", false, false,
+                        Fact.known(new AlertCounts(1, 0, 0, 1, 0)),
+                        Fact.known(AlertCounts.none())))),
+                Fact.known(List.of(new SecurityIssue(
+                        "https://github.com/acme-oss/sdk-js/issues/5", "acme-oss/sdk-js", 5, "Prototype pollution",
+                        List.of("security"), "low", NOW.minusSeconds(86400 * 2), null, "jo"))));
+        var orgs = new ArrayList<>(s.inventory().github());
+        orgs.add(oss);
+        var inv = new Inventory(s.inventory().aws(), s.inventory().tls(), s.inventory().google(), orgs,
+                s.inventory().identities());
+        var two = new Snapshot(s.id(), s.organization(), s.startedAt(), s.finishedAt(), s.sources(), s.findings(), inv);
+        var rows = IssuesViewModel.issues(two, Thresholds.defaults(), NOW);
+        assertThat(rows).hasSize(4).extracting(IssuesViewModel.IssueRow::repository).contains("acme-oss/sdk-js", "acme/api", "acme/web");
+        assertThat(rows.get(3).severity()).isEqualTo(Severity.LOW);
+        assertThat(IssuesViewModel.alerts(two)).extracting(IssuesViewModel.AlertRow::repository)
+                .containsExactlyInAnyOrder("acme/api", "acme/web", "acme/infra", "acme-oss/sdk-js");
     }
 }

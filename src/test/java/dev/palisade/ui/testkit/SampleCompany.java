@@ -167,7 +167,7 @@ public final class SampleCompany {
                 new Person("dave@acme.example", "Dave Sales", Person.PersonState.ACTIVE, false, List.of())),
                 List.of(new AccountRef("aws", "prod", deploy.arn(), "deploy-bot", null),
                         new AccountRef("github", null, "ghost-contractor", "ghost-contractor", null)));
-        return new Inventory(List.of(prod, staging, demo), new TlsInventory(List.of(main, app, old, down)), dir, gh, ids);
+        return new Inventory(List.of(prod, staging, demo), new TlsInventory(List.of(main, app, old, down)), dir, List.of(gh), ids);
     }
 
     private static Bucket bucket(String name, Instant now, Fact<BucketEncryption> enc, Fact<PublicAccessBlock> pab, Fact<String> policy,
