@@ -5,7 +5,8 @@
 #
 # Each run starts `java -jar palisade.jar` in a data directory of its own, waits for the log line
 # the console writes once the Overview of the latest snapshot has been painted ("Console painted N
-# ms after the JVM started"), then lets the window idle for 5 s and reads its resident memory
+# ms after the JVM started"; the console also logs when its window opened and when the workspace
+# was open), then lets the window idle for 5 s and reads its resident memory
 # (RSS, from ps). Run 1 is a first launch (empty data directory: the demo's six weeks of history
 # are seeded); the later runs reopen that directory, as every later launch does.
 # Needs a display: on a headless box run `Xvfb :99 &` and `export DISPLAY=:99` first.
@@ -32,10 +33,14 @@ for i in $(seq 1 "$runs"); do
     sleep 0.05
   done
   ms=$(grep "Console painted" "$log" | tail -1 | sed -E 's/.*painted ([0-9]+) ms.*/\1/')
+  cpu=$(grep "Console painted" "$log" | tail -1 | sed -E 's/.*\(([0-9]+) ms of CPU.*/\1/')
+  fx=$(grep "JavaFX started" "$log" | tail -1 | sed -E 's/.*started ([0-9]+) ms.*/\1/')
+  ready=$(grep "Workspace ready" "$log" | tail -1 | sed -E 's/.*ready ([0-9]+) ms.*/\1/')
   sleep 5
   kb=$(ps -o rss= -p "$pid" | tr -d ' ')
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  printf 'run %d: painted after %5d ms, RSS after 5 s idle %4d MB\n' "$i" "$ms" $(( kb / 1024 ))
+  printf 'run %d: JavaFX up %5d ms, workspace open %5d ms, Overview painted %5d ms (%5d ms CPU); RSS after 5 s idle %4d MB\n' \
+    "$i" "$fx" "$ready" "$ms" "$cpu" $(( kb / 1024 ))
   paint+=("$ms") rss+=($(( kb / 1024 )))
 done
 
