@@ -76,11 +76,12 @@ public final class GitHubApiServer implements AutoCloseable {
     }
 
     /**
-     * A further organization on the same server (GitHub serves every org a token can see): its own
-     * members, outside collaborators, repositories, issues and 2FA requirement, all read with the one token.
+     * An organization on the server (GitHub serves every org a token can see): its own members,
+     * outside collaborators, repositories, issues and 2FA requirement, all read with the one token.
+     * The server starts with one, {@link #primary}; {@link #addOrg} adds more.
      */
     public static final class Org {
-        public final String login;
+        public volatile String login;
         public volatile Boolean twoFactorRequired = Boolean.TRUE;
         public final Map<String, Member> members = Collections.synchronizedMap(new LinkedHashMap<>());
         public final Map<String, Member> outsideCollaborators = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -112,12 +113,6 @@ public final class GitHubApiServer implements AutoCloseable {
         }
     }
 
-    /** One organization's data as a request sees it: the primary org's fields, or an {@link Org}. */
-    private record OrgView(String login, Boolean twoFactorRequired, Map<String, Member> members,
-                           Map<String, Member> outsideCollaborators, Map<String, Repo> repos, List<Issue> issues,
-                           Map<String, List<String>> verifiedEmails, Map<String, String> names) {
-    }
-
     /** A canned answer served instead of the normal one, once, to the first matching request. */
     public record Fault(Predicate<String> pathAndQuery, int status, Map<String, String> headers, String body) {
     }
@@ -130,17 +125,16 @@ public final class GitHubApiServer implements AutoCloseable {
     private final HttpServer server;
     private final String prefix;
 
-    // The organization as GitHub would hold it.
-    public volatile String org = "acme";
-    public volatile Boolean twoFactorRequired = Boolean.TRUE;
-    public final Map<String, Member> members = Collections.synchronizedMap(new LinkedHashMap<>());
-    public final Map<String, Member> outsideCollaborators = Collections.synchronizedMap(new LinkedHashMap<>());
-    public final Map<String, Repo> repos = Collections.synchronizedMap(new LinkedHashMap<>());
-    public final List<Issue> issues = new CopyOnWriteArrayList<>();
+    /** The organization most tests use ({@code acme}); the fields below are its own, for brevity. */
+    public final Org primary = new Org("acme");
+    public final Map<String, Member> members = primary.members;
+    public final Map<String, Member> outsideCollaborators = primary.outsideCollaborators;
+    public final Map<String, Repo> repos = primary.repos;
+    public final List<Issue> issues = primary.issues;
     /** GraphQL {@code organizationVerifiedDomainEmails} and {@code name} per member login. */
-    public final Map<String, List<String>> verifiedEmails = Collections.synchronizedMap(new LinkedHashMap<>());
-    public final Map<String, String> names = Collections.synchronizedMap(new LinkedHashMap<>());
-    /** Organizations besides {@link #org}, by lower-case login. */
+    public final Map<String, List<String>> verifiedEmails = primary.verifiedEmails;
+    public final Map<String, String> names = primary.names;
+    /** Organizations besides {@link #primary}, by lower-case login. */
     public final Map<String, Org> otherOrgs = Collections.synchronizedMap(new LinkedHashMap<>());
 
     // The token's identity and rights.
@@ -213,21 +207,19 @@ public final class GitHubApiServer implements AutoCloseable {
     }
 
     public Member addMember(String login, boolean admin, boolean twoFactor) {
-        Member m = new Member(login, admin, twoFactor);
-        members.put(login, m);
-        return m;
+        return primary.addMember(login, admin, twoFactor);
     }
 
     public void addOutsideCollaborator(String login, boolean twoFactor) {
-        outsideCollaborators.put(login, new Member(login, false, twoFactor));
+        primary.addOutsideCollaborator(login, twoFactor);
     }
 
     public void addRepo(Repo r) {
-        repos.put(r.fullName(), r);
+        primary.addRepo(r);
     }
 
     public void addIssue(Issue i) {
-        issues.add(i);
+        primary.addIssue(i);
     }
 
     /** Adds a further organization the token can read; fill it through the returned {@link Org}. */
@@ -238,28 +230,24 @@ public final class GitHubApiServer implements AutoCloseable {
     }
 
     /** The organization with this login (case-insensitive, as GitHub), or null. */
-    private OrgView orgView(String login) {
-        if (login.equalsIgnoreCase(org)) {
-            return new OrgView(org, twoFactorRequired, members, outsideCollaborators, repos, issues, verifiedEmails, names);
+    private Org orgView(String login) {
+        if (login.equalsIgnoreCase(primary.login)) {
+            return primary;
         }
-        Org o = otherOrgs.get(login.toLowerCase(java.util.Locale.ROOT));
-        return o == null ? null : new OrgView(o.login, o.twoFactorRequired, o.members, o.outsideCollaborators, o.repos,
-                o.issues, o.verifiedEmails, o.names);
+        return otherOrgs.get(login.toLowerCase(java.util.Locale.ROOT));
     }
 
-    private List<OrgView> allOrgs() {
-        List<OrgView> out = new ArrayList<>();
-        out.add(orgView(org));
-        for (String login : List.copyOf(otherOrgs.keySet())) {
-            out.add(orgView(login));
-        }
+    private List<Org> allOrgs() {
+        List<Org> out = new ArrayList<>();
+        out.add(primary);
+        out.addAll(List.copyOf(otherOrgs.values()));
         return out;
     }
 
     /** The repository with this full name in any organization, or null. */
     private Repo repo(String fullName) {
-        for (OrgView o : allOrgs()) {
-            Repo r = o.repos().get(fullName);
+        for (Org o : allOrgs()) {
+            Repo r = o.repos.get(fullName);
             if (r != null) {
                 return r;
             }
@@ -320,23 +308,23 @@ public final class GitHubApiServer implements AutoCloseable {
         Map<String, String> q = parseQuery(query);
         Matcher m;
         if ((m = ORG.matcher(path)).matches()) {
-            OrgView v = orgView(m.group(1));
+            Org v = orgView(m.group(1));
             if (v == null) {
                 send(ex, 404, Map.of(), error("Not Found", DOCS + "/orgs/orgs#get-an-organization"));
                 return;
             }
             ObjectNode o = F.objectNode();
-            o.put("login", v.login()).put("id", 1000 + Math.abs(v.login().hashCode() % 1000)).put("node_id", "O_kgDOA")
-                    .put("url", base(ex) + "/orgs/" + v.login())
-                    .put("repos_url", base(ex) + "/orgs/" + v.login() + "/repos").put("description", "Acme").put("type", "Organization")
-                    .put("public_repos", v.repos().size()).put("html_url", "https://github.com/" + v.login());
-            if (owner && hasAny("read:org", "admin:org") && v.twoFactorRequired() != null) {
-                o.put("two_factor_requirement_enabled", v.twoFactorRequired().booleanValue());
+            o.put("login", v.login).put("id", 1000 + Math.abs(v.login.hashCode() % 1000)).put("node_id", "O_kgDOA")
+                    .put("url", base(ex) + "/orgs/" + v.login)
+                    .put("repos_url", base(ex) + "/orgs/" + v.login + "/repos").put("description", "Acme").put("type", "Organization")
+                    .put("public_repos", v.repos.size()).put("html_url", "https://github.com/" + v.login);
+            if (owner && hasAny("read:org", "admin:org") && v.twoFactorRequired != null) {
+                o.put("two_factor_requirement_enabled", v.twoFactorRequired.booleanValue());
                 o.put("members_can_create_repositories", true);
             }
             json(ex, 200, o, "admin:org, read:org, repo, user, write:org");
         } else if ((m = ORG_SUB.matcher(path)).matches()) {
-            OrgView v = orgView(m.group(1));
+            Org v = orgView(m.group(1));
             if (v == null) {
                 send(ex, 404, Map.of(), error("Not Found", DOCS));
                 return;
@@ -344,7 +332,7 @@ public final class GitHubApiServer implements AutoCloseable {
             switch (m.group(2)) {
                 case "members" -> members(ex, q, v);
                 case "outside_collaborators" -> outside(ex, q, v);
-                case "repos" -> pageList(ex, q, v.repos().values().stream().map(r -> repoJson(ex, r)).toList(), "");
+                case "repos" -> pageList(ex, q, v.repos.values().stream().map(r -> repoJson(ex, r)).toList(), "");
                 default -> orgIssues(ex, q, v);
             }
         } else if ((m = REPO_ALERTS.matcher(path)).matches()) {
@@ -375,14 +363,14 @@ public final class GitHubApiServer implements AutoCloseable {
             send(ex, 200, scopeHeaders(""), body.toString());
             return;
         }
-        OrgView v = orgView(vars.path("org").asText());
+        Org v = orgView(vars.path("org").asText());
         if (v == null) {
             send(ex, 200, scopeHeaders(""), "{\"data\":{\"organization\":null},\"errors\":[{\"type\":\"NOT_FOUND\","
                     + "\"path\":[\"organization\"],\"message\":\"Could not resolve to an Organization with the login of '"
                     + vars.path("org").asText() + "'.\"}]}");
             return;
         }
-        List<Member> all = List.copyOf(v.members().values());
+        List<Member> all = List.copyOf(v.members.values());
         int start = vars.hasNonNull("after") ? Integer.parseInt(new String(Base64.getDecoder().decode(
                 vars.get("after").asText()), StandardCharsets.UTF_8).substring("cursor:".length())) : 0;
         int end = Math.min(all.size(), start + Math.min(100, maxPerPage));
@@ -395,18 +383,18 @@ public final class GitHubApiServer implements AutoCloseable {
         for (Member m : all.subList(start, end)) {
             ObjectNode n = nodes.addObject();
             n.put("login", m.login());
-            if (v.names().containsKey(m.login())) {
-                n.put("name", v.names().get(m.login()));
+            if (v.names.containsKey(m.login())) {
+                n.put("name", v.names.get(m.login()));
             } else {
                 n.putNull("name");
             }
             ArrayNode emails = n.putArray("organizationVerifiedDomainEmails");
-            v.verifiedEmails().getOrDefault(m.login(), List.of()).forEach(emails::add);
+            v.verifiedEmails.getOrDefault(m.login(), List.of()).forEach(emails::add);
         }
         send(ex, 200, scopeHeaders(""), body.toString());
     }
 
-    private void members(HttpExchange ex, Map<String, String> q, OrgView v) throws IOException {
+    private void members(HttpExchange ex, Map<String, String> q, Org v) throws IOException {
         String filter = q.getOrDefault("filter", "all");
         String role = q.getOrDefault("role", "all");
         if ("2fa_disabled".equals(filter) && !owner) {
@@ -415,7 +403,7 @@ public final class GitHubApiServer implements AutoCloseable {
             return;
         }
         List<ObjectNode> out = new ArrayList<>();
-        for (Member mem : List.copyOf(v.members().values())) {
+        for (Member mem : List.copyOf(v.members.values())) {
             if ("admin".equals(role) && !mem.admin() || "member".equals(role) && mem.admin()) {
                 continue;
             }
@@ -427,7 +415,7 @@ public final class GitHubApiServer implements AutoCloseable {
         pageList(ex, q, out, "");
     }
 
-    private void outside(HttpExchange ex, Map<String, String> q, OrgView v) throws IOException {
+    private void outside(HttpExchange ex, Map<String, String> q, Org v) throws IOException {
         if (!hasAny("read:org", "admin:org")) {
             forbidden(ex, "admin:org, read:org, write:org", DOCS + "/orgs/outside-collaborators#list-outside-collaborators-for-an-organization");
             return;
@@ -439,7 +427,7 @@ public final class GitHubApiServer implements AutoCloseable {
             return;
         }
         List<ObjectNode> out = new ArrayList<>();
-        for (Member mem : List.copyOf(v.outsideCollaborators().values())) {
+        for (Member mem : List.copyOf(v.outsideCollaborators.values())) {
             if (!("2fa_disabled".equals(filter) && mem.twoFactor())) {
                 out.add(userJson(ex, mem.login()));
             }
@@ -447,7 +435,7 @@ public final class GitHubApiServer implements AutoCloseable {
         pageList(ex, q, out, "");
     }
 
-    private void orgIssues(HttpExchange ex, Map<String, String> q, OrgView v) throws IOException {
+    private void orgIssues(HttpExchange ex, Map<String, String> q, Org v) throws IOException {
         if (!hasAny("repo")) {
             forbidden(ex, "repo", DOCS + "/issues/issues#list-organization-issues-assigned-to-the-authenticated-user");
             return;
@@ -456,7 +444,7 @@ public final class GitHubApiServer implements AutoCloseable {
         String state = q.getOrDefault("state", "open");
         List<String> wanted = q.containsKey("labels") ? Arrays.asList(q.get("labels").split(",")) : List.of();
         List<ObjectNode> out = new ArrayList<>();
-        for (Issue i : v.issues()) {
+        for (Issue i : v.issues) {
             if (!"open".equals(state) && !"all".equals(state)) {
                 continue;
             }

@@ -36,7 +36,7 @@ class GitHubCollectorOrgsTest {
     @BeforeEach
     void start() throws Exception {
         server = GitHubApiServer.start();
-        server.twoFactorRequired = false;
+        server.primary.twoFactorRequired = false;
         server.addMember("founder", true, true);
         server.addMember("dev1", false, false);
         server.verifiedEmails.put("founder", List.of("founder@acme.example"));

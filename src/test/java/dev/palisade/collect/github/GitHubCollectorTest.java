@@ -224,7 +224,7 @@ class GitHubCollectorTest {
 
     @Test
     void unknownOrganizationIsAnErrorNamingIt() throws Exception {
-        server.org = "other";
+        server.primary.login = "other";
         CollectorResult r = collect();
         assertThat(r.sources().get(0).status()).isEqualTo(SourceState.ERROR);
         assertThat(r.sources().get(0).error()).contains("acme").contains("not found").contains("read:org");
