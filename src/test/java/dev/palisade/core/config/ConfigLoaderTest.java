@@ -169,6 +169,14 @@ class ConfigLoaderTest {
         "organization: [a, b]\\n|1|organization|expected a text value",
         "organization: Acme\\ngoogle: yes\\n|2|google|expected a mapping",
         "organization: Acme\\npeople:\\n  - email: not-an-email\\n|3|people[0].email|not an email address",
+        "organization: Acme\\ngithub:\\n  organization: acme\\n  organizations: [acme, oss]\\n|4|github.organizations|cannot be used together with",
+        "organization: Acme\\ngithub:\\n  organizations: []\\n|3|github.organizations|is empty; list at least one organization",
+        "organization: Acme\\ngithub:\\n  organizations:\\n|3|github.organizations|is empty; list at least one organization",
+        "organization: Acme\\ngithub:\\n  organizations: [acme, oss, Acme]\\n|3|github.organizations|twice; keep one",
+        "organization: Acme\\ngithub:\\n  organizations: [acme, {name: oss}]\\n|3|github.organizations|expected an organization name (text), found a mapping",
+        "organization: Acme\\ngithub:\\n  organizations:\\n    - acme\\n    - [oss]\\n|5|github.organizations|expected an organization name (text), found a list",
+        "organization: Acme\\ngithub:\\n  organizations: acme\\n|3|github.organizations|expected a list of organization names such as [acme]",
+        "organization: Acme\\ngithub:\\n  organizations: [acme, https://github.com/oss]\\n|3|github.organizations|not a GitHub organization name",
     })
     void wrongTypesAndValuesNameLineKeyAndExpectation(String yaml, int line, String key, String expected) {
         ConfigException e = error(yaml.replace("\\n", "\n"));
@@ -185,24 +193,6 @@ class ConfigLoaderTest {
         PalisadeConfig block = parse("organization: Acme\ngithub:\n  organizations:\n    - acme-oss\n    - acme\n");
         assertThat(block.github().organizations()).containsExactly("acme-oss", "acme");
         assertThat(parse("organization: Acme\ngithub:\n  organization: acme\n").github().organizations()).containsExactly("acme");
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "organization: Acme\\ngithub:\\n  organization: acme\\n  organizations: [acme, oss]\\n|4|github.organizations|cannot be used together with",
-        "organization: Acme\\ngithub:\\n  organizations: []\\n|3|github.organizations|is empty; list at least one organization",
-        "organization: Acme\\ngithub:\\n  organizations:\\n|3|github.organizations|is empty; list at least one organization",
-        "organization: Acme\\ngithub:\\n  organizations: [acme, oss, Acme]\\n|3|github.organizations|twice; keep one",
-        "organization: Acme\\ngithub:\\n  organizations: [acme, {name: oss}]\\n|3|github.organizations|expected an organization name (text), found a mapping",
-        "organization: Acme\\ngithub:\\n  organizations:\\n    - acme\\n    - [oss]\\n|5|github.organizations|expected an organization name (text), found a list",
-        "organization: Acme\\ngithub:\\n  organizations: acme\\n|3|github.organizations|expected a list of organization names such as [acme]",
-        "organization: Acme\\ngithub:\\n  organizations: [acme, https://github.com/oss]\\n|3|github.organizations|not a GitHub organization name",
-    })
-    void badGitHubOrganizationListsNameLineKeyAndExpectation(String yaml, int line, String key, String expected) {
-        ConfigException e = error(yaml.replace("\\n", "\n"));
-        assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
-        assertThat(e.key()).isEqualTo(key);
-        assertThat(e.getMessage()).contains(expected).contains(FILE.toString() + ":" + line);
     }
 
     @Test
