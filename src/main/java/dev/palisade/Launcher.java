@@ -107,14 +107,11 @@ public final class Launcher {
     /** Kept apart so that headless commands never load JavaFX. */
     private static final class Gui {
         static void launch(Path home, boolean demo) {
-            // Set up logging on its own thread while JavaFX starts (the first logger would otherwise do it here),
-            // and load the store's driver, JSON readers and checks while the key is being derived.
-            Thread warmUp = new Thread(() -> {
-                org.slf4j.LoggerFactory.getILoggerFactory();
-                Workspaces.warmUp();
-            }, "palisade-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.start();
+            // Set up logging on its own thread while JavaFX starts (the first logger would otherwise do it here).
+            daemon("palisade-logging", org.slf4j.LoggerFactory::getILoggerFactory);
+            // Load the store's driver, JSON readers and checks once JavaFX is up (before, they would slow its
+            // start on two cores), while the key is still being derived.
+            dev.palisade.ui.PalisadeApp.onStart = () -> daemon("palisade-warm-up", Workspaces::warmUp);
             java.time.Clock clock = java.time.Clock.systemUTC();
             java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "palisade-actions");
@@ -137,6 +134,12 @@ public final class Launcher {
                     dev.palisade.act.AwsActionClients.standard(), actor::get, background, clock);
             dev.palisade.ui.PalisadeApp.trimHeap = true;
             javafx.application.Application.launch(dev.palisade.ui.PalisadeApp.class);
+        }
+
+        private static void daemon(String name, Runnable work) {
+            Thread t = new Thread(work, name);
+            t.setDaemon(true);
+            t.start();
         }
 
         /** Runs on a worker thread; see {@link Workspaces#openConsole}. Hands the sign-in and the idle lock to the console. */

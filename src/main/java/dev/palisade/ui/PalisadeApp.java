@@ -52,6 +52,9 @@ public class PalisadeApp extends Application {
     /** How long the "Opening workspace…" message waits before it shows a spinning indicator too. */
     static final long SPINNER_DELAY_MS = 1_500;
 
+    /** Run (once, on the FX thread, so keep it short) when the console starts; the launcher warms the store here. */
+    public static volatile Runnable onStart = () -> { };
+
     /** False for consoles embedded in another JVM (tests), whose heap is not the console's to tune. */
     public static volatile boolean trimHeap;
 
@@ -93,6 +96,7 @@ public class PalisadeApp extends Application {
     @Override
     public void start(Stage stage) {
         LOG.info("JavaFX started {} ms after the JVM started", sinceJvmStart());
+        onStart.run();
         applyTheme(false);
         ProgressIndicator spin = new ProgressIndicator();
         // An indeterminate indicator repaints every frame, and that CPU is what the workspace needs to
