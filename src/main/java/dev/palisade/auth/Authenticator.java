@@ -1,5 +1,6 @@
 package dev.palisade.auth;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +22,12 @@ public interface Authenticator {
     Set<String> grantScope(String scope) throws SignInException;
 
     Set<String> grantedScopes();
+
+    /**
+     * Asks the signed-in admin for an access token with {@code scopes} for one action run; nothing is
+     * stored (no refresh token), so the console keeps no standing write access. Blocks like {@link #signIn()}.
+     */
+    char[] actionToken(List<String> scopes) throws SignInException;
 
     /** Revokes and forgets the stored refresh token and ends the session. */
     void signOut();

@@ -48,6 +48,8 @@ public final class GoogleSignIn implements Authenticator {
     public static final String DIRECTORY_USER = "https://www.googleapis.com/auth/admin.directory.user";
     public static final String DIRECTORY_USER_SECURITY = "https://www.googleapis.com/auth/admin.directory.user.security";
     public static final String DIRECTORY_GROUP = "https://www.googleapis.com/auth/admin.directory.group";
+    /** What an offboarding's Workspace steps need (users, their security credentials, group membership), for one run. */
+    public static final List<String> OFFBOARDING_SCOPES = List.of(DIRECTORY_USER, DIRECTORY_USER_SECURITY, DIRECTORY_GROUP);
     /** What a sign-in asks for: identity plus read-only directory access for scans. */
     public static final List<String> SCAN_SCOPES = List.of("openid", "email", "profile", DIRECTORY_READONLY);
 
@@ -85,7 +87,7 @@ public final class GoogleSignIn implements Authenticator {
     @Override
     public Session signIn() throws SignInException {
         try {
-            Result r = authorize(SCAN_SCOPES, null, null);
+            Result r = authorize(SCAN_SCOPES, null, null, true);
             Instant now = clock.instant();
             Session s = new Session(r.identity.email(), r.identity.subject(), now, now.plus(settings.sessionLength()));
             session = s;
@@ -113,10 +115,31 @@ public final class GoogleSignIn implements Authenticator {
     public Set<String> grantScope(String scope) throws SignInException {
         Session s = session().orElseThrow(() -> new SignInException(SignInException.Reason.CANCELLED,
                 "Sign in first; extra permissions can only be granted to the signed-in admin."));
-        authorize(List.of("openid", "email", scope), s.email(), s);
+        authorize(List.of("openid", "email", scope), s.email(), s, true);
         Set<String> granted = grantedScopes();
         events.record(new AuthEvent(clock.instant(), AuthEvent.Type.SCOPE_GRANTED, s.email(), "granted", scope));
         return granted;
+    }
+
+    /**
+     * An access token for {@code scopes}, for one action run (an offboarding's Workspace steps): the
+     * signed-in admin grants them in the browser, the token is returned and nothing is kept — no
+     * refresh token is asked for, and the stored sign-in keeps only its read-only scopes, so the
+     * console holds no standing write access. Refused when another account answers.
+     */
+    @Override
+    public char[] actionToken(List<String> scopes) throws SignInException {
+        Session s = session().orElseThrow(() -> new SignInException(SignInException.Reason.CANCELLED,
+                "Sign in first; write permissions can only be granted by the signed-in admin."));
+        List<String> asked = new java.util.ArrayList<>(List.of("openid", "email"));
+        asked.addAll(scopes);
+        Result r = authorize(asked, s.email(), s, false);
+        if (r.accessToken() == null || r.accessToken().isEmpty()) {
+            throw new SignInException(SignInException.Reason.CODE_EXCHANGE, "The provider granted the permissions but sent no access token.");
+        }
+        events.record(new AuthEvent(clock.instant(), AuthEvent.Type.SCOPE_GRANTED, s.email(), "granted for one action run; not stored",
+                String.join(" ", scopes)));
+        return r.accessToken().toCharArray();
     }
 
     /** The scopes the stored refresh token carries. */
@@ -177,11 +200,15 @@ public final class GoogleSignIn implements Authenticator {
         }
     }
 
-    private record Result(VerifiedIdentity identity) {
+    private record Result(VerifiedIdentity identity, String accessToken) {
     }
 
     /** @param current when granting an extra scope: the session whose account must answer */
-    private Result authorize(List<String> scopes, String loginHint, Session current) throws SignInException {
+    /**
+     * @param keep true: ask for offline access and keep the refresh token and the granted scopes in the
+     *             secrets; false: online access only, nothing kept (the access token is the result)
+     */
+    private Result authorize(List<String> scopes, String loginHint, Session current, boolean keep) throws SignInException {
         OidcProvider p = provider();
         String state = random(32);
         String nonce = random(32);
@@ -197,9 +224,9 @@ public final class GoogleSignIn implements Authenticator {
             url.set("nonce", nonce);
             url.set("code_challenge", challenge(verifier));
             url.set("code_challenge_method", "S256");
-            url.set("access_type", "offline");
+            url.set("access_type", keep ? "offline" : "online");
             url.set("prompt", "consent");
-            url.set("include_granted_scopes", "true");
+            url.set("include_granted_scopes", keep ? "true" : "false");
             if (settings.domain() != null) {
                 url.set("hd", settings.domain());
             }
@@ -219,13 +246,16 @@ public final class GoogleSignIn implements Authenticator {
                 throw new SignInException(SignInException.Reason.DIFFERENT_ACCOUNT, "The permission was granted by "
                         + id.email() + ", not by the signed-in " + current.email() + "; it was not kept.");
             }
+            if (!keep) {
+                return new Result(id, tokens.getAccessToken());
+            }
             if (tokens.getRefreshToken() != null) {
                 secrets.put(SecretStore.GOOGLE_REFRESH_TOKEN, tokens.getRefreshToken());
             }
             Set<String> granted = new LinkedHashSet<>(loginHint == null ? Set.of() : grantedScopes());
             granted.addAll(tokens.getScope() != null ? List.of(tokens.getScope().split(" ")) : scopes);
             secrets.put(SecretStore.GOOGLE_SCOPES, String.join(" ", new TreeSet<>(granted)));
-            return new Result(id);
+            return new Result(id, null);
         } finally {
             pending = null;
         }

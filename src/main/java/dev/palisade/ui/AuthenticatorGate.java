@@ -37,6 +37,17 @@ public final class AuthenticatorGate implements SessionGate {
     }
 
     @Override
+    public CompletableFuture<char[]> actionToken(java.util.List<String> scopes) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return auth.actionToken(scopes);
+            } catch (dev.palisade.auth.SignInException e) {
+                throw new CompletionException(e);
+            }
+        }, background);
+    }
+
+    @Override
     public void signOut() {
         background.execute(auth::signOut);
     }

@@ -17,6 +17,15 @@ public interface SessionGate {
     /** Ends the session (revokes tokens). */
     void signOut();
 
+    /**
+     * Asks the signed-in admin (in the browser) for an access token with {@code scopes}, for one action
+     * run; nothing is stored. Called on the FX thread; must not block it.
+     */
+    default CompletableFuture<char[]> actionToken(java.util.List<String> scopes) {
+        return CompletableFuture.failedFuture(new IllegalStateException(
+                "Google sign-in is not configured: add a google: section to palisade.yaml, or paste a token."));
+    }
+
     /** Whether sign-in is available at all (false for the demo workspace). */
     default boolean available() {
         return true;

@@ -285,6 +285,45 @@ class GoogleSignInTest {
     }
 
     @Test
+    void anActionTokenIsGrantedForOneRunAndNothingIsKept() throws Exception {
+        nextToken(ADMIN, Map.of());
+        GoogleSignIn g = signIn(followingBrowser());
+        g.signIn();
+        String refresh = secrets.get(SecretStore.GOOGLE_REFRESH_TOKEN).orElseThrow();
+        java.util.Set<String> scopesBefore = g.grantedScopes();
+
+        nextToken(ADMIN, Map.of());
+        char[] token = g.actionToken(GoogleSignIn.OFFBOARDING_SCOPES);
+
+        assertThat(new String(token)).isNotBlank().isNotEqualTo(refresh);
+        var q = LoopbackReceiver.query(visited.get(2).getRawQuery());
+        assertThat(q).containsEntry("access_type", "online").containsEntry("include_granted_scopes", "false")
+                .containsEntry("login_hint", ADMIN);
+        assertThat(q.get("scope")).contains(GoogleSignIn.DIRECTORY_USER, GoogleSignIn.DIRECTORY_USER_SECURITY,
+                GoogleSignIn.DIRECTORY_GROUP);
+        assertThat(secrets.get(SecretStore.GOOGLE_REFRESH_TOKEN)).as("the stored sign-in is untouched").contains(refresh);
+        assertThat(g.grantedScopes()).isEqualTo(scopesBefore).doesNotContain(GoogleSignIn.DIRECTORY_USER);
+        AuthEvent last = events.get(events.size() - 1);
+        assertThat(last.type()).isEqualTo(AuthEvent.Type.SCOPE_GRANTED);
+        assertThat(last.outcome()).contains("one action run").contains("not stored");
+        assertThat(last.toString()).doesNotContain(new String(token));
+    }
+
+    @Test
+    void anActionTokenGrantedByAnotherAccountIsRefusedAndNeedsASignIn() throws Exception {
+        var settings = new SignInSettings(issuer(), new ClientSecrets(CLIENT, "s"), DOMAIN,
+                List.of(ADMIN, "cto@acme.example"), Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofHours(1));
+        GoogleSignIn g = new GoogleSignIn(settings, secrets, followingBrowser(), events::add, Clock.systemUTC());
+        assertThatThrownBy(() -> g.actionToken(GoogleSignIn.OFFBOARDING_SCOPES)).isInstanceOf(SignInException.class)
+                .hasMessageContaining("Sign in first");
+        nextToken(ADMIN, Map.of());
+        g.signIn();
+        nextToken("cto@acme.example", Map.of());
+        assertThatThrownBy(() -> g.actionToken(GoogleSignIn.OFFBOARDING_SCOPES)).isInstanceOf(SignInException.class)
+                .satisfies(e -> assertThat(((SignInException) e).reason()).isEqualTo(Reason.DIFFERENT_ACCOUNT));
+    }
+
+    @Test
     void incrementalAuthorizationByAnotherAccountIsNotKept() throws Exception {
         var settings = new SignInSettings(issuer(), new ClientSecrets(CLIENT, "s"), DOMAIN,
                 List.of(ADMIN, "cto@acme.example"), Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofHours(1));

@@ -61,11 +61,33 @@ class AuthenticatorGateTest {
             return Set.of();
         }
 
+        volatile String actionTokenThread;
+
+        @Override
+        public char[] actionToken(java.util.List<String> scopes) throws SignInException {
+            actionTokenThread = Thread.currentThread().getName();
+            if (refusal != null) {
+                throw refusal;
+            }
+            return ("ya29.one-run-" + String.join(",", scopes)).toCharArray();
+        }
+
         @Override
         public void signOut() {
             signOutThread = Thread.currentThread().getName();
             session = null;
         }
+    }
+
+    @Test
+    void asksForAnActionTokenOffTheCallingThreadAndPassesARefusalOn() throws Exception {
+        RecordingAuthenticator auth = new RecordingAuthenticator();
+        AuthenticatorGate gate = new AuthenticatorGate(auth, background);
+        assertThat(new String(gate.actionToken(java.util.List.of("scope-a")).get(5, TimeUnit.SECONDS))).isEqualTo("ya29.one-run-scope-a");
+        assertThat(auth.actionTokenThread).isEqualTo("auth-bg");
+        auth.refusal = new SignInException(SignInException.Reason.DIFFERENT_ACCOUNT, "granted by someone else");
+        assertThatThrownBy(() -> gate.actionToken(java.util.List.of("scope-a")).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(SignInException.class).hasMessageContaining("granted by someone else");
     }
 
     @Test
