@@ -131,7 +131,8 @@ public final class Launcher {
                 }
             };
             dev.palisade.ui.PalisadeApp.actionLauncher = new dev.palisade.ui.act.ActionDialogs(
-                    dev.palisade.act.AwsActionClients.standard(), actor::get, background, clock);
+                    dev.palisade.act.AwsActionClients.standard(), actor::get, background, clock,
+                    () -> dev.palisade.ui.PalisadeApp.sessionGate);
             dev.palisade.ui.PalisadeApp.trimHeap = true;
             javafx.application.Application.launch(dev.palisade.ui.PalisadeApp.class);
         }

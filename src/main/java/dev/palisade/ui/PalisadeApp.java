@@ -140,7 +140,7 @@ public class PalisadeApp extends Application {
         ShellViewModel shell = viewModel;
         ActionLauncher actions = actionLauncher != null ? actionLauncher
                 : new dev.palisade.ui.act.ActionDialogs(dev.palisade.act.AwsActionClients.standard(), shell::actor,
-                tasks.ioExecutor(), Clock.systemDefaultZone());
+                tasks.ioExecutor(), Clock.systemDefaultZone(), () -> sessionGate);
         ShellView view = new ShellView(viewModel, actions);
         scene.setRoot(view);
         view.installShortcuts(scene);

@@ -20,6 +20,7 @@ import javafx.stage.Window;
 /** Opens the offboarding wizard and the key rotation in their own windows. */
 public final class ActionDialogs implements ActionLauncher {
     private final AwsActionClients aws;
+    private final Supplier<dev.palisade.ui.SessionGate> session;
     private final Supplier<String> actor;
     private final Executor background;
     private final Clock clock;
@@ -28,6 +29,13 @@ public final class ActionDialogs implements ActionLauncher {
      * @param actor who acts: the signed-in admin's email, else the OS user
      */
     public ActionDialogs(AwsActionClients aws, Supplier<String> actor, Executor background, Clock clock) {
+        this(aws, actor, background, clock, () -> dev.palisade.ui.SessionGate.NONE);
+    }
+
+    /** @param session the console's sign-in when an action opens (it can grant write scopes for one run) */
+    public ActionDialogs(AwsActionClients aws, Supplier<String> actor, Executor background, Clock clock,
+                         Supplier<dev.palisade.ui.SessionGate> session) {
+        this.session = session;
         this.aws = aws;
         this.actor = actor;
         this.background = background;
@@ -39,7 +47,7 @@ public final class ActionDialogs implements ActionLauncher {
         refuseDemo(workspace);
         Offboarding offboarding = new Offboarding(workspace, workspace.actions(), aws, actor.get(), clock);
         OffboardingViewModel vm = new OffboardingViewModel(offboarding, email, background, Platform::runLater);
-        show("Offboard " + email, new OffboardingWizard(vm), 1100, 720);
+        show("Offboard " + email, new OffboardingWizard(vm, session.get()), 1100, 720);
         vm.loadPlan();
     }
 

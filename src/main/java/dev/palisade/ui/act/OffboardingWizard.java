@@ -32,9 +32,17 @@ public final class OffboardingWizard extends BorderPane {
     private final OffboardingViewModel vm;
     private final PasswordField workspaceToken = new PasswordField();
     private final PasswordField githubToken = new PasswordField();
+    private final dev.palisade.ui.SessionGate session;
+    private final Label granted = new Label();
 
     public OffboardingWizard(OffboardingViewModel vm) {
+        this(vm, dev.palisade.ui.SessionGate.NONE);
+    }
+
+    /** @param session the console's Google sign-in, which can grant the Workspace write scopes for this run */
+    public OffboardingWizard(OffboardingViewModel vm, dev.palisade.ui.SessionGate session) {
         this.vm = vm;
+        this.session = session;
         getStyleClass().add("offboarding-wizard");
         setPadding(new Insets(16));
         setTop(header());
@@ -123,7 +131,34 @@ public final class OffboardingWizard extends BorderPane {
         workspaceToken.setPromptText("Workspace access token with admin.directory write scopes");
         githubToken.setId("github-token");
         githubToken.setPromptText("GitHub token with admin:org");
-        HBox tokens = new HBox(8, workspaceToken, githubToken);
+        Button grant = new Button("Grant with Google…");
+        grant.setId("workspace-token-google");
+        grant.setTooltip(new javafx.scene.control.Tooltip("Sign in as " + session.signedInEmail().orElse("the admin")
+                + " in the browser to grant the Workspace write scopes for this run only; nothing is stored."));
+        boolean signedIn = session.signedInEmail().isPresent();
+        grant.visibleProperty().bind(workspaceToken.visibleProperty().and(Bindings.createBooleanBinding(() -> signedIn)));
+        grant.managedProperty().bind(grant.visibleProperty());
+        granted.setId("workspace-token-granted");
+        granted.visibleProperty().bind(granted.textProperty().isNotEmpty());
+        granted.managedProperty().bind(granted.visibleProperty());
+        granted.getStyleClass().add("muted-text");
+        grant.setOnAction(e -> {
+            grant.setDisable(true);
+            granted.setText("Waiting for Google in the browser…");
+            session.actionToken(dev.palisade.auth.GoogleSignIn.OFFBOARDING_SCOPES).whenCompleteAsync((token, t) -> {
+                grant.setDisable(false);
+                if (t != null) {
+                    Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+                    granted.setText("Google did not grant the Workspace scopes: " + cause.getMessage());
+                    return;
+                }
+                workspaceToken.setText(new String(token));
+                java.util.Arrays.fill(token, '\0');
+                granted.setText("Granted by " + session.signedInEmail().orElse("the admin") + " for this run; not stored.");
+            }, javafx.application.Platform::runLater);
+        });
+        HBox tokens = new HBox(8, workspaceToken, grant, githubToken);
+        tokens.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(workspaceToken, Priority.ALWAYS);
         HBox.setHgrow(githubToken, Priority.ALWAYS);
         Label tokensHint = new Label("Write credentials are used for this run only and forgotten afterwards. "
@@ -191,7 +226,7 @@ public final class OffboardingWizard extends BorderPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox buttons = new HBox(8, confirm, run, resume, export, close);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, tokens, tokensHint, verification, progress, buttons);
+        VBox box = new VBox(8, tokens, granted, tokensHint, verification, progress, buttons);
         box.setPadding(new Insets(12, 0, 0, 0));
         tokens.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.planTouches("google") || vm.planTouches("github"), vm.planProperty()));
@@ -206,6 +241,7 @@ public final class OffboardingWizard extends BorderPane {
             if (vm.phaseProperty().get() == Phase.DONE) {
                 workspaceToken.clear();
                 githubToken.clear();
+                granted.setText("");
             }
         });
     }

@@ -36,6 +36,29 @@ class OffboardingWizardTest extends FxRobot {
     Path home;
     ActFixtureAccess.Setup setup;
     OffboardingViewModel vm;
+    /** The console's sign-in as the wizard sees it: signed in, and granting one-run tokens when asked. */
+    final java.util.List<java.util.List<String>> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final dev.palisade.ui.SessionGate signedIn = new dev.palisade.ui.SessionGate() {
+        @Override
+        public java.util.Optional<String> signedInEmail() {
+            return java.util.Optional.of("founder@acme.example");
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<String> signIn() {
+            return java.util.concurrent.CompletableFuture.completedFuture("founder@acme.example");
+        }
+
+        @Override
+        public void signOut() {
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<char[]> actionToken(java.util.List<String> scopes) {
+            asked.add(scopes);
+            return java.util.concurrent.CompletableFuture.supplyAsync(ActFixtureAccess.TOKEN::toCharArray);
+        }
+    };
 
     @BeforeEach
     void start() throws Exception {
@@ -47,7 +70,7 @@ class OffboardingWizardTest extends FxRobot {
                 javafx.application.Platform::runLater);
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            s.setScene(new Scene(new OffboardingWizard(vm), 1100, 720));
+            s.setScene(new Scene(new OffboardingWizard(vm, signedIn), 1100, 720));
             s.show();
         });
         javafx.application.Platform.runLater(vm::loadPlan);
@@ -74,7 +97,13 @@ class OffboardingWizardTest extends FxRobot {
         assertThat(run.isDisabled()).as("a wrong email does not unlock the run").isTrue();
         lookup("#confirm-email").queryTextInputControl().clear();
         clickOn("#confirm-email").write(ActFixtureAccess.EMAIL);
-        clickOn("#workspace-token").write(ActFixtureAccess.TOKEN);
+        // the Workspace token comes from the signed-in admin's one-run grant; the GitHub one is pasted
+        clickOn("#workspace-token-google");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !lookup("#workspace-token").queryTextInputControl().getText().isEmpty());
+        assertThat(asked).containsExactly(dev.palisade.auth.GoogleSignIn.OFFBOARDING_SCOPES);
+        assertThat(lookup("#workspace-token-granted").queryAs(Label.class).getText())
+                .isEqualTo("Granted by founder@acme.example for this run; not stored.");
         clickOn("#github-token").write(ActFixtureAccess.TOKEN);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(run.isDisabled()).isFalse();
