@@ -126,12 +126,12 @@ public final class ScreenshotTool {
                 vm.darkProperty().set(false);
                 PalisadeApp.applyTheme(false);
                 vm.screenProperty().set(Screen.OVERVIEW);
-                ((javafx.scene.Node) scene.lookup("#help-overlay")).setVisible(true);
+                ((ShellView) scene.getRoot()).showHelp(true);
             });
             Path help = dir.resolve("help-overlay.png");
             snap(scene, help);
             out.add(help);
-            onFx(() -> ((javafx.scene.Node) scene.lookup("#help-overlay")).setVisible(false));
+            onFx(() -> ((ShellView) scene.getRoot()).showHelp(false));
         } finally {
             tasks.close();
         }

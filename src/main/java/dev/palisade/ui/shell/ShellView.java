@@ -57,7 +57,8 @@ public final class ShellView extends StackPane {
     private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
     private final StackPane center = new StackPane();
     private final Map<Screen, ToggleButton> nav = new EnumMap<>(Screen.class);
-    private final VBox help;
+    /** The keyboard-shortcut overlay, built on first use (it is rarely opened, and the first paint is cheaper without it). */
+    private VBox help;
 
     public ShellView(ShellViewModel vm, ActionLauncher actions) {
         this.vm = vm;
@@ -70,9 +71,7 @@ public final class ShellView extends StackPane {
         center.setPadding(new Insets(16, 20, 12, 20));
         frame.setCenter(center);
         frame.setBottom(statusBar());
-        help = helpOverlay();
-        help.setVisible(false);
-        getChildren().addAll(frame, help);
+        getChildren().add(frame);
         vm.screenProperty().addListener((o, a, b) -> show(b));
         show(vm.screenProperty().get());
     }
@@ -89,9 +88,9 @@ public final class ShellView extends StackPane {
             }
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), vm::toggleTheme);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> help.setVisible(!help.isVisible()));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::toggleHelp);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
-            if (help.isVisible()) {
+            if (helpVisible()) {
                 help.setVisible(false);
             } else if (vm.scanningProperty().get()) {
                 vm.cancelScan();
@@ -100,7 +99,7 @@ public final class ShellView extends StackPane {
     }
 
     public boolean helpVisible() {
-        return help.isVisible();
+        return help != null && help.isVisible();
     }
 
     private void show(Screen s) {
@@ -180,7 +179,7 @@ public final class ShellView extends StackPane {
         Button helpBtn = new Button(null, new FontIcon(Feather.HELP_CIRCLE));
         helpBtn.setId("help-button");
         helpBtn.setTooltip(new javafx.scene.control.Tooltip("Keyboard shortcuts (F1)"));
-        helpBtn.setOnAction(e -> help.setVisible(!help.isVisible()));
+        helpBtn.setOnAction(e -> toggleHelp());
 
         Button tokens = new Button(null, new FontIcon(Feather.KEY));
         tokens.setId("tokens-button");
@@ -387,6 +386,22 @@ public final class ShellView extends StackPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private void toggleHelp() {
+        showHelp(!helpVisible());
+    }
+
+    /** Shows or hides the keyboard-shortcut overlay (F1). */
+    public void showHelp(boolean show) {
+        if (help == null) {
+            if (!show) {
+                return;
+            }
+            help = helpOverlay();
+            getChildren().add(help);
+        }
+        help.setVisible(show);
     }
 
     private VBox helpOverlay() {
