@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 
 /** Environment × account matrix, resources per environment, and the separation findings. */
 public final class EnvironmentsView extends SnapshotScreen {
+    private static final double ROW = 32;
+    private static final double HEADER = 38;
     private GridPane matrix;
     private TableView<EnvironmentsViewModel.EnvRow> table;
     private FindingsViewModel findings;
@@ -48,8 +50,8 @@ public final class EnvironmentsView extends SnapshotScreen {
         table.getColumns().add(Cells.text("Log groups", r -> n(r.logGroups()), 80));
         table.getColumns().add(Cells.text("IAM users", r -> n(r.users()), 80));
         table.getColumns().add(Cells.text("Roles", r -> n(r.roles()), 70));
-        table.setPrefHeight(180);
-        table.setMinHeight(150);
+        table.setFixedCellSize(ROW);
+        fitRows(3);
         Cells.placeholder(table, "No environment with an aws: block. Add one under environments: in palisade.yaml.");
         findings = new FindingsViewModel(FindingsViewModel.checks("env."));
         FindingsPane pane = new FindingsPane(findings, shell, "No separation findings match the filters.");
@@ -98,6 +100,7 @@ public final class EnvironmentsView extends SnapshotScreen {
         }
         matrix.setAlignment(Pos.TOP_LEFT);
         table.getItems().setAll(m.rows());
+        fitRows(m.rows().size());
         int limit = shell.workspace().config().thresholds().maxProdPeople();
         prod.setText("Who can reach production: " + (m.prodPeople().isEmpty() ? "nobody linked" : String.join(", ", m.prodPeople()))
                 + " (" + m.prodPeople().size() + " of at most " + limit + ")" + (m.unownedProd() > 0 ? ", plus " + m.unownedProd() + " account(s) nobody owns" : "") + ".");
@@ -116,5 +119,12 @@ public final class EnvironmentsView extends SnapshotScreen {
                     + "to palisade.yaml, e.g. environments: { prod: { production: true, aws: { profile: acme-prod } } }.");
         }
         return Optional.empty();
+    }
+
+    /** Every environment in view without scrolling (up to eight; then the table scrolls). */
+    private void fitRows(int rows) {
+        double h = HEADER + Math.max(3, Math.min(8, rows)) * ROW + 6;
+        table.setMinHeight(h);
+        table.setPrefHeight(h);
     }
 }
