@@ -63,6 +63,14 @@ class GoogleSignInTest {
         return new GoogleSignIn(settings, secrets, browser, events::add, clock);
     }
 
+    /** The admin, signed in through the provider's login form. */
+    GoogleSignIn signedInAsAdmin() throws SignInException {
+        nextToken(ADMIN, Map.of());
+        GoogleSignIn g = signIn(followingBrowser());
+        g.signIn();
+        return g;
+    }
+
     GoogleSignIn signIn(BrowserOpener browser) {
         return signIn(browser, Duration.ofSeconds(20), Clock.systemUTC());
     }
@@ -286,9 +294,7 @@ class GoogleSignInTest {
 
     @Test
     void anActionTokenIsGrantedForOneRunAndNothingIsKept() throws Exception {
-        nextToken(ADMIN, Map.of());
-        GoogleSignIn g = signIn(followingBrowser());
-        g.signIn();
+        GoogleSignIn g = signedInAsAdmin();
         String refresh = secrets.get(SecretStore.GOOGLE_REFRESH_TOKEN).orElseThrow();
         java.util.Set<String> scopesBefore = g.grantedScopes();
 
@@ -338,9 +344,7 @@ class GoogleSignInTest {
 
     @Test
     void signOutRevokesAndClearsTheRefreshToken() throws Exception {
-        nextToken(ADMIN, Map.of());
-        GoogleSignIn g = signIn(followingBrowser());
-        g.signIn();
+        GoogleSignIn g = signedInAsAdmin();
         String refresh = secrets.get(SecretStore.GOOGLE_REFRESH_TOKEN).orElseThrow();
 
         g.signOut();
