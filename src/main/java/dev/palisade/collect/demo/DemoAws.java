@@ -114,14 +114,22 @@ final class DemoAws {
         b.add(new BucketSpec("acme-prod-static-site", m.ago(500)).sseS3()
                 .policy(policy(tlsOnly("acme-prod-static-site"), vpceRead("acme-prod-static-site", "vpce-0a1b2c3d4e5f60718")))
                 .versioning("Enabled").logging("acme-prod-logs").tag("env", "prod").build());
-        b.add(new BucketSpec("acme-prod-tmp", m.ago(300)).sseS3().versioning("Disabled").build());
+        if (m.before(6)) {
+            // A scratch bucket nobody owned; deleted this week.
+            b.add(new BucketSpec("acme-prod-tmp", m.ago(300)).sseS3().versioning("Disabled").build());
+        }
         b.add(new BucketSpec("acme-eu-prod-uploads", m.ago(365)).region("eu-west-1").kms(PROD_ACCOUNT)
                 .tlsOnly(m.from(1)).versioning("Enabled").logging(m.from(2), "acme-prod-logs")
                 .tag("env", "prod").build());
         if (m.from(4)) {
-            // Regression in week 4: a new bucket created by hand, without default encryption.
-            b.add(new BucketSpec("acme-prod-ml-models", m.ago(7.0 * (m.stage() - 4) + 2)).noEncryption()
-                    .versioning("Disabled").tag("env", "prod").tag("team", "data").build());
+            // Regression in week 4: a new bucket created by hand, without default encryption; brought up to
+            // the production defaults (KMS, TLS only, versioning, access logs) this week.
+            BucketSpec models = new BucketSpec("acme-prod-ml-models", m.ago(7.0 * (m.stage() - 4) + 2))
+                    .tag("env", "prod").tag("team", "data");
+            b.add((m.from(6)
+                    ? models.kms(PROD_ACCOUNT).policy(policy(tlsOnly("acme-prod-ml-models"))).versioning("Enabled")
+                            .logging("acme-prod-logs")
+                    : models.noEncryption().versioning("Disabled")).build());
         }
         return b;
     }
@@ -222,14 +230,14 @@ final class DemoAws {
                 .tag("env", "staging");
         b.add((m.from(4) ? stagingUploads.sseS3() : stagingUploads.noEncryption()).build());
         b.add(new BucketSpec("acme-staging-backups", m.ago(690)).kms(SHARED_ACCOUNT).block(m.from(2), ALL_BLOCKED)
-                .versioning(m.from(3) ? "Enabled" : "Disabled").logging(m.from(1), "acme-staging-logs").tag("env", "staging").build());
+                .tlsOnly(m.from(6)).versioning(m.from(3) ? "Enabled" : "Disabled").logging(m.from(1), "acme-staging-logs").tag("env", "staging").build());
         b.add(new BucketSpec("acme-staging-logs", m.ago(700)).sseS3().block(m.from(2), ALL_BLOCKED)
                 .policy(policy(logDelivery("acme-staging-logs", SHARED_ACCOUNT))).versioning("Enabled").tag("env", "staging").build());
         b.add(new BucketSpec("acme-staging-db-dumps", m.ago(420)).noEncryption().block(new PublicAccessBlock(true, false, false, false))
                 .versioning("Disabled").tag("env", "staging").build());
         // No env tag in a shared account: both staging and demo claim it.
         b.add(new BucketSpec("acme-staging-ci-artifacts", m.ago(500)).sseS3().block(ALL_BLOCKED)
-                .tlsOnly(m.from(1)).versioning(m.from(6) ? "Enabled" : "Suspended").build());
+                .tlsOnly(m.from(1)).versioning(m.from(6) ? "Enabled" : "Suspended").logging(m.from(6), "acme-staging-logs").build());
         b.add(new BucketSpec("acme-staging-feature-flags", m.ago(300)).kms(SHARED_ACCOUNT).block(ALL_BLOCKED)
                 .policy(policy(tlsOnly("acme-staging-feature-flags"))).versioning("Enabled").logging(m.from(2), "acme-staging-logs")
                 .tag("env", "staging").build());
@@ -249,7 +257,8 @@ final class DemoAws {
         b.add(new BucketSpec("acme-demo-seed-data", m.ago(320)).kms(SHARED_ACCOUNT).block(ALL_BLOCKED)
                 .tlsOnly(m.from(1)).versioning(m.from(3) ? "Enabled" : "Disabled").logging("acme-staging-logs")
                 .tag("env", "demo").build());
-        b.add(new BucketSpec("acme-demo-screenshots", m.ago(200)).sseS3().tlsOnly(m.from(6)).versioning("Disabled").logging(m.from(5), "acme-staging-logs")
+        b.add(new BucketSpec("acme-demo-screenshots", m.ago(200)).sseS3().block(m.from(6), ALL_BLOCKED).tlsOnly(m.from(6))
+                .versioning(m.from(6) ? "Enabled" : "Disabled").logging(m.from(5), "acme-staging-logs")
                 .tag("env", "demo").build());
         b.add(new BucketSpec("acme-demo-sandbox", m.ago(150)).noEncryption().block(ALL_BLOCKED).versioning("Disabled")
                 .tag("env", "demo").build());
