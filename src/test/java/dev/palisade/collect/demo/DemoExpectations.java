@@ -18,7 +18,7 @@ record DemoExpectations(String check, String pass, String fail) {
             e("s3.bucket.encryption_kms", "acme-prod-uploads (prod, SSE-KMS)",
                     "acme-prod-exports, acme-prod-logs, acme-prod-static-site (prod, SSE-S3); acme-prod-tmp until it was deleted this week"),
             e("s3.bucket.public_access_block", "every prod bucket (account block all true from week 2); acme-staging-uploads (bucket block)",
-                    "acme-demo-public-assets (no bucket block; shared account block partial), acme-staging-db-dumps (partial); acme-demo-screenshots until week 5"),
+                    "acme-demo-public-assets (no bucket block; shared account block partial), acme-staging-db-dumps (partial); acme-demo-screenshots and acme-staging-partner-drop until week 5"),
             e("s3.account.public_access_block", "aws-account:491820736154 (prod, all four true from week 2)",
                     "aws-account:730415982267 (staging+demo: policies not blocked); prod in weeks 0-1"),
             e("s3.bucket.tls_only", "acme-prod-uploads (from week 2), acme-prod-backups, acme-staging-uploads",
