@@ -53,7 +53,7 @@ final class ScanCommand implements Callable<Integer> {
             List<String> kinds = ws.sourcesFor(selection);
             err.println("Scanning " + ws.organization() + ": " + String.join(", ", kinds) + " …");
             err.flush();
-            Snapshot s = ws.scan(selection, new ScanProgress() {
+            ScanProgress progress = new ScanProgress() {
                 @Override
                 public void update(String source, double fraction, String message) {
                     // per-call progress is for the app's progress bars; the CLI reports sources as they finish
@@ -66,7 +66,13 @@ final class ScanCommand implements Callable<Integer> {
                         err.flush();
                     }
                 }
-            });
+            };
+            // A fresh demo store has just been seeded with a full scan: that is this command's scan.
+            Snapshot seeded = selection.isEmpty() ? ws.seedScan().orElse(null) : null;
+            if (seeded != null) {
+                seeded.sources().forEach(progress::finished);
+            }
+            Snapshot s = seeded != null ? seeded : ws.scan(selection, progress);
             if (json != null) {
                 Output.to(json, ctx.out(), w -> w.write(SnapshotJson.toJson(s, true) + System.lineSeparator()));
                 if (!"-".equals(json)) {

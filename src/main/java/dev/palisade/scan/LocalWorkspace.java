@@ -123,6 +123,8 @@ public final class LocalWorkspace implements Workspace {
     private final Options options;
     private final CheckEngine engine;
     private final ReentrantLock scanLock = new ReentrantLock();
+    /** The scan that seeding an empty demo store ran when this workspace was opened; null otherwise. */
+    private volatile Snapshot seedScan;
 
     private LocalWorkspace(PalisadeConfig config, boolean demo, SqliteStore store, Options options) {
         this.config = config;
@@ -171,7 +173,7 @@ public final class LocalWorkspace implements Workspace {
                     ws.store.save(s);
                 }
                 ws.store.append(o.actor(), "seed", DemoWorkspace.ORGANIZATION, "OK", "demo history stored");
-                ws.scan(Set.of(), ScanProgress.NONE);
+                ws.seedScan = ws.scan(Set.of(), ScanProgress.NONE);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,6 +184,15 @@ public final class LocalWorkspace implements Workspace {
             throw e;
         }
         return ws;
+    }
+
+    /**
+     * The full scan this demo ran while seeding its empty store on open (so that the console has a
+     * current snapshot); empty when the store was already seeded. {@code scan --demo} on a fresh
+     * data directory reports it rather than storing a second, identical snapshot a moment later.
+     */
+    public java.util.Optional<Snapshot> seedScan() {
+        return java.util.Optional.ofNullable(seedScan);
     }
 
     @Override

@@ -143,6 +143,16 @@ class CliTest {
         assertThat(s.organization()).isEqualTo("Acme (demo)");
         assertThat(r.err()).contains("Snapshot " + s.id()).contains("Findings:");
         assertThat(home.resolve("demo/palisade.db")).exists();
+        assertThat(r.err()).as("the sources are reported as for any scan").contains("aws:prod: OK").contains("tls: PARTIAL");
+
+        // the fresh demo store was seeded with six weeks of history and one current scan: this command's
+        Run list = run("snapshots", "--demo");
+        assertThat(list.out().lines().skip(1).toList()).hasSize(dev.palisade.collect.demo.DemoWorkspace.HISTORY_WEEKS + 1)
+                .first().asString().startsWith(s.id());
+        Run again = run("scan", "--demo");
+        assertThat(again.code()).as(again.err()).isEqualTo(3);
+        assertThat(run("snapshots", "--demo").out().lines().skip(1).toList())
+                .hasSize(dev.palisade.collect.demo.DemoWorkspace.HISTORY_WEEKS + 2);
     }
 
     @Test
