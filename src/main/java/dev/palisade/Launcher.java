@@ -138,6 +138,9 @@ public final class Launcher {
                     dev.palisade.act.AwsActionClients.standard(), actor::get, background, clock,
                     () -> dev.palisade.ui.PalisadeApp.sessionGate);
             dev.palisade.ui.PalisadeApp.trimHeap = true;
+            if (demo || !Workspaces.hasConfig(home)) {
+                dev.palisade.ui.PalisadeApp.earlyDemo = dev.palisade.collect.demo.DemoWorkspace.ORGANIZATION;
+            }
             javafx.application.Application.launch(dev.palisade.ui.PalisadeApp.class);
         }
 

@@ -55,12 +55,22 @@ public class PalisadeApp extends Application {
     /** Run (once, on the FX thread, so keep it short) when the console starts; the launcher warms the store here. */
     public static volatile Runnable onStart = () -> { };
 
+    /**
+     * Set by the launcher when the console opens the built-in demo: its organization, so that the
+     * console can be built before the demo store is open. Null for a real workspace, whose sign-in
+     * comes first.
+     */
+    public static volatile String earlyDemo;
+
     /** False for consoles embedded in another JVM (tests), whose heap is not the console's to tune. */
     public static volatile boolean trimHeap;
 
     private final Supplier<Workspace> factory;
+    private final String earlyDemoOrganization;
     private final BackgroundTasks tasks = new BackgroundTasks();
     private Workspace workspace;
+    /** The demo built before its store opened ({@link #earlyDemo}); closed through it if the app stops first. */
+    private PendingWorkspace pending;
     private ShellViewModel viewModel;
     private Stage stage;
 
@@ -70,7 +80,16 @@ public class PalisadeApp extends Application {
 
     /** For tests and embedding: a fixed workspace factory (null = {@link #workspaceFactory}). */
     public PalisadeApp(Supplier<Workspace> factory) {
+        this(factory, null);
+    }
+
+    /**
+     * @param earlyDemoOrganization when the factory opens the built-in demo: its organization, so that the
+     *                              console is built while the store opens (as {@link #earlyDemo} does for the launcher)
+     */
+    public PalisadeApp(Supplier<Workspace> factory, String earlyDemoOrganization) {
         this.factory = factory;
+        this.earlyDemoOrganization = earlyDemoOrganization;
     }
 
     /**
@@ -117,9 +136,17 @@ public class PalisadeApp extends Application {
         stage.setTitle("Palisade");
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(640, screen.getHeight()));
-        stage.show();
         Supplier<Workspace> f = factory != null ? factory : workspaceFactory;
-        tasks.io(f::get).whenCompleteAsync((ws, t) -> {
+        CompletableFuture<Workspace> opened = tasks.io(f::get);
+        String early = earlyDemoOrganization != null ? earlyDemoOrganization : factory == null ? earlyDemo : null;
+        if (early != null) {
+            // The demo's name is known before its store is open: build the console now, while the key
+            // is being derived, and let it read the snapshot once the store is open.
+            pending = new PendingWorkspace(early, true, opened);
+            show(stage, scene, pending);
+        }
+        stage.show();
+        opened.whenCompleteAsync((ws, t) -> {
             if (t != null) {
                 Throwable root = ErrorInfo.unwrap(t);
                 LOG.error("Could not open the workspace", root);
@@ -128,7 +155,9 @@ public class PalisadeApp extends Application {
             }
             workspace = ws;
             LOG.info("Workspace ready {} ms after the JVM started", sinceJvmStart());
-            show(stage, scene, ws);
+            if (early == null) {
+                show(stage, scene, ws);
+            }
         }, Platform::runLater);
     }
 
@@ -229,6 +258,9 @@ public class PalisadeApp extends Application {
             viewModel.cancelScan();
         }
         tasks.close();
+        if (workspace == null && pending != null) {
+            pending.close();
+        }
         if (workspace != null) {
             try {
                 workspace.close();

@@ -23,6 +23,7 @@ public abstract class SnapshotScreen extends StackPane {
     protected final ShellViewModel shell;
     private final BorderPane withContent = new BorderPane();
     private final Node empty;
+    private final Node opening;
     private Node content;
 
     protected SnapshotScreen(ShellViewModel shell, String title) {
@@ -34,7 +35,17 @@ public abstract class SnapshotScreen extends StackPane {
         top.setPadding(new Insets(0, 0, 10, 0));
         withContent.setTop(top);
         empty = emptyState();
+        Label wait = new Label("Opening the latest snapshot…");
+        wait.getStyleClass().add("muted-text");
+        StackPane waiting = new StackPane(wait);
+        waiting.setId("opening-snapshot");
+        opening = waiting;
         shell.snapshotProperty().addListener((o, a, b) -> update(b));
+        shell.loadingProperty().addListener((o, a, b) -> {
+            if (shell.snapshotProperty().get() == null) {
+                update(null);
+            }
+        });
         update(shell.snapshotProperty().get());
     }
 
@@ -60,7 +71,8 @@ public abstract class SnapshotScreen extends StackPane {
 
     private void update(Snapshot s) {
         if (s == null) {
-            getChildren().setAll(empty);
+            // while the store is being opened and read, "no snapshots yet" would not be true
+            getChildren().setAll(shell.loadingProperty().get() ? opening : empty);
             return;
         }
         if (content == null) {
