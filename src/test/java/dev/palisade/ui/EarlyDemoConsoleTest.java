@@ -61,6 +61,8 @@ class EarlyDemoConsoleTest extends FxRobot {
         assertThat(lookup("#org-name").queryAs(Label.class).getText()).isEqualTo(DemoWorkspace.ORGANIZATION);
         assertThat(lookup(".empty-state").tryQuery()).as("not 'no snapshots yet' while the store opens").isEmpty();
         assertThat(app.viewModel().snapshotProperty().get()).isNull();
+        assertThat(lookup("#viewing").queryAs(Label.class).getText()).isEqualTo("opening…");
+        assertThat(lookup("#last-scan").queryAs(Label.class).getText()).isEqualTo("Opening the stored snapshots…");
 
         keyDerived.countDown();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.viewModel().snapshotProperty().get() != null);

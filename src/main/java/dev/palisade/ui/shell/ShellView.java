@@ -137,11 +137,11 @@ public final class ShellView extends StackPane {
         viewing.textProperty().bind(Bindings.createStringBinding(() -> {
             Snapshot s = vm.snapshotProperty().get();
             if (s == null) {
-                return "no snapshot yet";
+                return vm.loadingProperty().get() ? "opening…" : "no snapshot yet";
             }
             return (vm.viewingLatestBinding().get() ? "latest scan " : "viewing " + s.id() + " from ") + TIME.format(s.startedAt())
                     + (vm.viewingLatestBinding().get() ? "" : " (read-only)");
-        }, vm.snapshotProperty(), vm.viewingLatestBinding()));
+        }, vm.snapshotProperty(), vm.viewingLatestBinding(), vm.loadingProperty()));
         viewing.pseudoClassStateChanged(Tone.WARN.pseudoClass(), false);
         vm.viewingLatestBinding().addListener((o, a, b) -> viewing.pseudoClassStateChanged(Tone.WARN.pseudoClass(), !b));
         Hyperlink back = new Hyperlink("Back to latest");
@@ -361,7 +361,7 @@ public final class ShellView extends StackPane {
             Snapshot s = vm.snapshotProperty().get();
             sources.getChildren().clear();
             if (s == null) {
-                last.setText("No scan yet. Press Scan now (Ctrl+R).");
+                last.setText(vm.loadingProperty().get() ? "Opening the stored snapshots…" : "No scan yet. Press Scan now (Ctrl+R).");
                 return;
             }
             for (SourceStatus st : s.sources()) {
@@ -375,6 +375,7 @@ public final class ShellView extends StackPane {
             last.setText("Scanned " + TIME.format(s.startedAt()) + took + " · " + vm.summaries().size() + " snapshots stored");
         };
         vm.snapshotProperty().addListener((o, a, b) -> upd.run());
+        vm.loadingProperty().addListener((o, a, b) -> upd.run());
         vm.summaries().addListener((javafx.collections.ListChangeListener<? super dev.palisade.store.SnapshotSummary>) c -> upd.run());
         upd.run();
         Region grow = new Region();
