@@ -28,19 +28,22 @@ class DemoConsoleTest extends FxRobot {
         System.setProperty("palisade.home", home.toString());
         FxToolkit.registerPrimaryStage();
         // as the launcher opens it: the composition root, with the store sealed under the home's key
-        app = (PalisadeApp) FxToolkit.setupApplication(() -> new PalisadeApp(() -> {
-            try {
-                return dev.palisade.Workspaces.openConsole(home, false, java.time.Clock.systemUTC(), "local:test",
-                        java.util.Map.of("PALISADE_PASSPHRASE", "demo console passphrase"), dev.palisade.auth.PassphrasePrompt.NONE,
-                        uri -> {
-                            throw new AssertionError("the demo must not open a browser");
-                        }).workspace();
-            } catch (dev.palisade.core.config.ConfigException e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        app = (PalisadeApp) FxToolkit.setupApplication(() -> new PalisadeApp(() -> openAsTheLauncherDoes(home, false)));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.viewModel() != null && app.viewModel().snapshotProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The console's workspace for {@code home} through the composition root, with the store sealed under the home's key. */
+    static dev.palisade.scan.Workspace openAsTheLauncherDoes(Path home, boolean demo) {
+        try {
+            return dev.palisade.Workspaces.openConsole(home, demo, java.time.Clock.systemUTC(), "local:test",
+                    java.util.Map.of("PALISADE_PASSPHRASE", "demo console passphrase"), dev.palisade.auth.PassphrasePrompt.NONE,
+                    uri -> {
+                        throw new AssertionError("the demo must not open a browser");
+                    }).workspace();
+        } catch (dev.palisade.core.config.ConfigException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package dev.palisade.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palisade.collect.demo.DemoWorkspace;
-import dev.palisade.scan.Workspace;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,18 +32,6 @@ class EarlyDemoConsoleTest extends FxRobot {
         FxToolkit.cleanupStages();
     }
 
-    private Workspace openDemo() {
-        try {
-            return dev.palisade.Workspaces.openConsole(home, true, java.time.Clock.systemUTC(), "local:test",
-                    java.util.Map.of("PALISADE_PASSPHRASE", "early console passphrase"), dev.palisade.auth.PassphrasePrompt.NONE,
-                    uri -> {
-                        throw new AssertionError("the demo must not open a browser");
-                    }).workspace();
-        } catch (dev.palisade.core.config.ConfigException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void theConsoleIsThereWhileTheStoreOpensAndShowsTheDemoOnceItIs() throws Exception {
         CountDownLatch keyDerived = new CountDownLatch(1);
@@ -55,7 +42,7 @@ class EarlyDemoConsoleTest extends FxRobot {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return openDemo();
+            return DemoConsoleTest.openAsTheLauncherDoes(home, true);
         }, DemoWorkspace.ORGANIZATION));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#opening-snapshot").tryQuery().isPresent());
         assertThat(lookup("#org-name").queryAs(Label.class).getText()).isEqualTo(DemoWorkspace.ORGANIZATION);
