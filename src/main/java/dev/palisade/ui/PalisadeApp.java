@@ -117,18 +117,11 @@ public class PalisadeApp extends Application {
         LOG.info("JavaFX started {} ms after the JVM started", sinceJvmStart());
         onStart.run();
         applyTheme(false);
-        ProgressIndicator spin = new ProgressIndicator();
-        // An indeterminate indicator repaints every frame, and that CPU is what the workspace needs to
-        // open (measured: ~0.4 s slower to the first paint on two cores). It appears only if opening takes a while.
-        spin.setVisible(false);
-        CompletableFuture.delayedExecutor(SPINNER_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS, Platform::runLater)
-                .execute(() -> spin.setVisible(true));
-        Label opening = new Label("Opening workspace…");
-        VBox box = new VBox(12, spin, opening);
-        box.setAlignment(Pos.CENTER);
+        String early = earlyDemoOrganization != null ? earlyDemoOrganization : factory == null ? earlyDemo : null;
         // fit small screens (and the headless test screen) rather than overflow them
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(box, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
+        Scene scene = new Scene(early != null ? new VBox() : openingMessage(),
+                Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET);
         this.stage = stage;
         stage.titleProperty().unbind();
@@ -138,7 +131,6 @@ public class PalisadeApp extends Application {
         stage.setMinHeight(Math.min(640, screen.getHeight()));
         Supplier<Workspace> f = factory != null ? factory : workspaceFactory;
         CompletableFuture<Workspace> opened = tasks.io(f::get);
-        String early = earlyDemoOrganization != null ? earlyDemoOrganization : factory == null ? earlyDemo : null;
         if (early != null) {
             // The demo's name is known before its store is open: build the console now, while the key
             // is being derived, and let it read the snapshot once the store is open.
@@ -159,6 +151,19 @@ public class PalisadeApp extends Application {
                 show(stage, scene, ws);
             }
         }, Platform::runLater);
+    }
+
+    /** "Opening workspace…", shown while a real workspace opens (its sign-in first). */
+    private static VBox openingMessage() {
+        ProgressIndicator spin = new ProgressIndicator();
+        // An indeterminate indicator repaints every frame, and that CPU is what the workspace needs to
+        // open (measured: ~0.4 s slower to the first paint on two cores). It appears only if opening takes a while.
+        spin.setVisible(false);
+        CompletableFuture.delayedExecutor(SPINNER_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS, Platform::runLater)
+                .execute(() -> spin.setVisible(true));
+        VBox box = new VBox(12, spin, new Label("Opening workspace…"));
+        box.setAlignment(Pos.CENTER);
+        return box;
     }
 
     private void show(Stage stage, Scene scene, Workspace ws) {
@@ -187,25 +192,18 @@ public class PalisadeApp extends Application {
      * then gives the start-up garbage back to the OS ({@link IdleHeap}).
      */
     private void firstPaint(Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            // the pulse that laid out the snapshot is being rendered now; the next runLater runs after it
-            Platform.runLater(() -> {
-                LOG.info("Console painted {} ms after the JVM started ({} ms of CPU; heap {} MB used of {} MB)",
-                        sinceJvmStart(), ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L),
-                        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
-                        Runtime.getRuntime().totalMemory() >> 20);
-                if (trimHeap) {
-                    tasks.io(() -> {
-                        IdleHeap.settle();
-                        return null;
-                    });
-                }
-            });
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
+        dev.palisade.ui.common.Frames.afterNextFrame(scene, () -> {
+            LOG.info("Console painted {} ms after the JVM started ({} ms of CPU; heap {} MB used of {} MB)",
+                    sinceJvmStart(), ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L),
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+                    Runtime.getRuntime().totalMemory() >> 20);
+            if (trimHeap) {
+                tasks.io(() -> {
+                    IdleHeap.settle();
+                    return null;
+                });
+            }
+        });
     }
 
     /** What to do next, by what went wrong: nothing was changed in any case. */

@@ -100,7 +100,7 @@ public final class OverviewView extends SnapshotScreen {
         change.setText(o.changeSincePrevious());
         // The exact diff needs the previous snapshot read and decoded: start it once this one is on screen,
         // so that it does not compete with the first paint (the counts above already tell the change).
-        afterNextPulse(() -> OverviewViewModel.previous(s, shell.summaries()).ifPresent(prev -> shell.load(prev.id())
+        dev.palisade.ui.common.Frames.afterNextFrame(getScene(), () -> OverviewViewModel.previous(s, shell.summaries()).ifPresent(prev -> shell.load(prev.id())
                 .thenApply(p -> dev.palisade.ui.snapshots.SnapshotDiff.of(p, s))
                 .whenCompleteAsync((d, t) -> {
                     // a newer snapshot may be showing by now; only annotate the one we diffed
@@ -204,21 +204,5 @@ public final class OverviewView extends SnapshotScreen {
             case ACCESS -> Screen.ACCESS;
         }));
         return box;
-    }
-
-    /** Runs {@code work} after the next frame has been laid out (at once when this screen is not in a scene). */
-    private void afterNextPulse(Runnable work) {
-        javafx.scene.Scene scene = getScene();
-        if (scene == null) {
-            work.run();
-            return;
-        }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            javafx.application.Platform.runLater(work);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        javafx.application.Platform.requestNextPulse();
     }
 }
