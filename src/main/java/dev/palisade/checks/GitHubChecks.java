@@ -101,11 +101,8 @@ public final class GitHubChecks {
             Map<String, List<Seat>> seats = new LinkedHashMap<>();
             for (GitHubOrg org : orgs) {
                 accounts(order, seats, org, org.members(), "Members");
-                Fact<List<GitHubMember>> outside = org.outsideCollaborators();
-                boolean sameGap = outside != null && !outside.isKnown() && org.members() != null && !org.members().isKnown()
-                        && outside.error().equals(org.members().error());
-                if (!sameGap) { // a source that failed as a whole gives one ERROR, not two
-                    accounts(order, seats, org, outside, "Outside collaborators");
+                if (!org.unreadableAsAWhole()) { // a source that failed as a whole gives one ERROR, not two
+                    accounts(order, seats, org, org.outsideCollaborators(), "Outside collaborators");
                 }
             }
             List<Finding> out = new ArrayList<>();

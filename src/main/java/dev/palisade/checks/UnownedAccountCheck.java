@@ -70,8 +70,7 @@ public final class UnownedAccountCheck extends AbstractCheck {
                 if (collaborators && list == null) {
                     continue; // inventories built without a separate collaborator list
                 }
-                if (collaborators && !list.isKnown() && gh.members() != null && !gh.members().isKnown()
-                        && list.error().equals(gh.members().error())) {
+                if (collaborators && gh.unreadableAsAWhole()) {
                     continue; // the org failed as a whole: one ERROR on it, not two
                 }
                 if (list == null || !list.isKnown()) {

@@ -30,6 +30,15 @@ public record GitHubOrg(String organization, Fact<Boolean> twoFactorRequired, Fa
         this(organization, twoFactorRequired, members, repositories, issues, null);
     }
 
+    /**
+     * True when neither the members nor the outside collaborators could be read, for the same reason:
+     * the organization failed as a whole, and one ERROR says so (not one per list).
+     */
+    public boolean unreadableAsAWhole() {
+        return outsideCollaborators != null && !outsideCollaborators.isKnown() && members != null && !members.isKnown()
+                && outsideCollaborators.error().equals(members.error());
+    }
+
     /** Every account that could be read, members first, each login once. */
     public List<GitHubMember> accounts() {
         List<GitHubMember> out = new ArrayList<>();
