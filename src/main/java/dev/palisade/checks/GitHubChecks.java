@@ -151,21 +151,9 @@ public final class GitHubChecks {
                         + ("admin".equals(x.member().role()) ? " owner" : x.member().outsideCollaborator() ? " outside collaborator" : ""))
                         .toList()) + ")";
             }
-            // 2FA belongs to the account, not the org: any org that saw it disabled is enough to FAIL.
-            Boolean enabled = null;
-            Fact<Boolean> unknown = null;
-            for (Seat x : held) {
-                Fact<Boolean> tfa = x.member().twoFactorEnabled();
-                if (tfa == null || !tfa.isKnown() || tfa.value() == null) {
-                    unknown = unknown == null ? tfa : unknown;
-                } else if (!tfa.value()) {
-                    enabled = false;
-                } else if (enabled == null) {
-                    enabled = true;
-                }
-            }
+            Boolean enabled = GitHubMember.twoFactorOfAccount(held.stream().map(Seat::member).toList());
             if (enabled == null) {
-                return error(null, r, "2FA status of " + who + " is unknown. " + orUnknown(unknown));
+                return error(null, r, "2FA status of " + who + " is unknown. " + orUnknown(m.twoFactorEnabled()));
             }
             if (enabled) {
                 return pass(null, r, who + " has two-factor authentication enabled.");

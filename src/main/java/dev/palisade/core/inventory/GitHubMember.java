@@ -15,4 +15,23 @@ public record GitHubMember(String login, String name, String role, Fact<Boolean>
     public boolean outsideCollaborator() {
         return "outside_collaborator".equals(role);
     }
+
+    /**
+     * Whether one account (the same login, as seen by each organization it is in) has 2FA: it belongs
+     * to the account, not the org, so disabled in any org's view is disabled; enabled when some org saw
+     * it enabled and none disabled; null when no org could tell.
+     */
+    public static Boolean twoFactorOfAccount(java.util.Collection<GitHubMember> seats) {
+        Boolean enabled = null;
+        for (GitHubMember m : seats) {
+            Fact<Boolean> tfa = m.twoFactorEnabled();
+            if (tfa != null && tfa.isKnown() && tfa.value() != null) {
+                if (!tfa.value()) {
+                    return false;
+                }
+                enabled = true;
+            }
+        }
+        return enabled;
+    }
 }

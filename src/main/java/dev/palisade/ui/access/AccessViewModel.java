@@ -251,13 +251,7 @@ public final class AccessViewModel {
         } else if (m.outsideCollaborator()) {
             parts.add("outside");
         }
-        // 2FA is the account's: disabled in any org's view is disabled.
-        Boolean enabled = null;
-        for (GitHubMember x : seats.values()) {
-            if (x.twoFactorEnabled() != null && x.twoFactorEnabled().isKnown() && x.twoFactorEnabled().value() != null) {
-                enabled = enabled == null ? x.twoFactorEnabled().value() : enabled && x.twoFactorEnabled().value();
-            }
-        }
+        Boolean enabled = GitHubMember.twoFactorOfAccount(seats.values());
         Tone t;
         if (enabled == null) {
             parts.add("2FA ?");
