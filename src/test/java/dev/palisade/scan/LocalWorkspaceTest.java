@@ -63,16 +63,7 @@ class LocalWorkspaceTest {
                 }));
         List<SourceStatus> finished = new CopyOnWriteArrayList<>();
         try (LocalWorkspace ws = open(r, Duration.ofSeconds(20))) {
-            Snapshot s = ws.scan(Set.of(), new ScanProgress() {
-                @Override
-                public void update(String source, double fraction, String message) {
-                }
-
-                @Override
-                public void finished(SourceStatus status) {
-                    finished.add(status);
-                }
-            });
+            Snapshot s = ws.scan(Set.of(), recording(finished));
             assertThat(s.id()).matches(SnapshotIds.FORMAT).startsWith("20261122-090000-");
             assertThat(s.organization()).isEqualTo("Acme Inc");
             assertThat(s.sources()).extracting(SourceStatus::name, SourceStatus::status)
@@ -97,16 +88,7 @@ class LocalWorkspaceTest {
                 .register("github", TestSources.factory("github", TestSources::github));
         List<SourceStatus> finished = new CopyOnWriteArrayList<>();
         try (LocalWorkspace ws = open(r, Duration.ofSeconds(20))) {
-            Snapshot s = ws.scan(Set.of(), new ScanProgress() {
-                @Override
-                public void update(String source, double fraction, String message) {
-                }
-
-                @Override
-                public void finished(SourceStatus status) {
-                    finished.add(status);
-                }
-            });
+            Snapshot s = ws.scan(Set.of(), recording(finished));
             SourceStatus tls = s.sources().get(0);
             assertThat(finished).as("the failure is reported as it happens").containsExactly(tls);
             assertThat(tls.status()).isEqualTo(SourceState.ERROR);
@@ -280,5 +262,19 @@ class LocalWorkspaceTest {
     @SuppressWarnings("unused")
     private static CollectorResult none() {
         return null;
+    }
+
+    /** Progress that keeps each source's status as it finishes. */
+    private static ScanProgress recording(List<SourceStatus> finished) {
+        return new ScanProgress() {
+            @Override
+            public void update(String source, double fraction, String message) {
+            }
+
+            @Override
+            public void finished(SourceStatus status) {
+                finished.add(status);
+            }
+        };
     }
 }
