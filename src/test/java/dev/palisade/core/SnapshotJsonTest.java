@@ -3,24 +3,16 @@ package dev.palisade.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palisade.core.inventory.Bucket;
-import dev.palisade.core.inventory.BucketEncryption;
 import dev.palisade.core.inventory.Inventory;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SnapshotJsonTest {
     @Test
     void roundTripsSnapshotWithFactsAndWritesSchemaAndNullErrors() {
-        Bucket b = new Bucket("acme-logs", Bucket.arnOf("acme-logs"), "us-east-1", Instant.parse("2026-01-01T00:00:00Z"),
-                Fact.known(new BucketEncryption("SSE-KMS", "k", true)), Fact.known(null),
-                Fact.unknown("s3:GetBucketPolicy denied for acme-logs"), Fact.known(null), Fact.known("Enabled"),
-                Fact.unknown("x"), Fact.known(Map.of("env", "prod")));
-        var env = new dev.palisade.core.inventory.AwsEnvironment("prod", true, "p", List.of("us-east-1"), null,
-                Fact.known("123456789012"), Fact.known(null), Fact.known(List.of(b)), Fact.unknown("no"),
-                Fact.known(null), Fact.known(List.of()), Fact.known(List.of()), Fact.known(List.of()),
-                Fact.known(List.of()), Fact.known(List.of()));
+        var env = dev.palisade.store.StoreFixtures.prodEnvironment();
+        var b = env.buckets().value().get(0);
         Snapshot s = new Snapshot("id1", "Acme", Instant.parse("2026-11-22T09:00:00Z"), Instant.parse("2026-11-22T09:00:41Z"),
                 List.of(new SourceStatus("aws:prod", SourceState.OK, null, 3, 10)),
                 List.of(new Finding("s3.bucket.encryption", Status.PASS, Severity.HIGH, "prod",

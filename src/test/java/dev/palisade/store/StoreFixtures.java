@@ -23,15 +23,20 @@ public final class StoreFixtures {
     private StoreFixtures() {
     }
 
-    public static Snapshot snapshot(String id, Instant started, int n) {
+    /** A production environment with one bucket whose facts are known, known-null and unknown. */
+    public static dev.palisade.core.inventory.AwsEnvironment prodEnvironment() {
         Bucket b = new Bucket("acme-logs", Bucket.arnOf("acme-logs"), "us-east-1", Instant.parse("2026-01-01T00:00:00Z"),
                 Fact.known(new BucketEncryption("SSE-KMS", "k", true)), Fact.known(null),
                 Fact.unknown("s3:GetBucketPolicy denied for acme-logs"), Fact.known(null), Fact.known("Enabled"),
                 Fact.unknown("x"), Fact.known(Map.of("env", "prod")));
-        var env = new dev.palisade.core.inventory.AwsEnvironment("prod", true, "p", List.of("us-east-1"), null,
+        return new dev.palisade.core.inventory.AwsEnvironment("prod", true, "p", List.of("us-east-1"), null,
                 Fact.known("123456789012"), Fact.known(null), Fact.known(List.of(b)), Fact.unknown("no"),
                 Fact.known(null), Fact.known(List.of()), Fact.known(List.of()), Fact.known(List.of()),
                 Fact.known(List.of()), Fact.known(List.of()));
+    }
+
+    public static Snapshot snapshot(String id, Instant started, int n) {
+        var env = prodEnvironment();
         TlsEndpoint ep = new TlsEndpoint("acme.example", 443, "DNS name not found", List.of(), Fact.unknown("DNS name not found"));
         Status[] statuses = Status.values();
         Severity[] severities = Severity.values();
