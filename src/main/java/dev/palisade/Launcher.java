@@ -34,6 +34,7 @@ public final class Launcher {
             Gui.launch(home, demo);
             return;
         }
+        dev.palisade.store.SqliteNative.useCopyIn(nativeLibraryDir(home));
         int code = Cli.run(CliContext.system(), args);
         System.exit(code);
     }
@@ -91,6 +92,11 @@ public final class Launcher {
         System.setProperty(LOG_DIR_PROPERTY, logs.toString());
     }
 
+    /** Where SQLite's native library is kept between starts ({@link dev.palisade.store.SqliteNative}). */
+    static Path nativeLibraryDir(Path home) {
+        return home.resolve("cache");
+    }
+
     /** The data directory the arguments select ({@code --home DIR} or {@code --home=DIR}), else the environment's. */
     static Path homeOf(String[] args, Map<String, String> env) {
         Path flag = null;
@@ -109,6 +115,8 @@ public final class Launcher {
         static void launch(Path home, boolean demo) {
             // Set up logging on its own thread while JavaFX starts (the first logger would otherwise do it here).
             daemon("palisade-logging", org.slf4j.LoggerFactory::getILoggerFactory);
+            // Long before the store opens (after the key derivation), so sqlite-jdbc finds its library unpacked.
+            daemon("palisade-sqlite", () -> dev.palisade.store.SqliteNative.useCopyIn(nativeLibraryDir(home)));
             // Open the workspace (key derivation, store) and load the store's driver, JSON readers and checks
             // once JavaFX is up: started beside it they compete for the cores, and on two cores everything
             // finishes later (measured A/B: the first paint ~0.2 s later).

@@ -106,15 +106,14 @@ public class PalisadeApp extends Application {
         return Objects.requireNonNull(PalisadeApp.class.getResource(name), name).toExternalForm();
     }
 
-    /** Milliseconds since this JVM started (10 ms resolution on Linux), or -1 when the OS does not say. */
-    static long sinceJvmStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
-    }
+    /** Wall-clock moments of the start-up (ms since the epoch), logged relative to the JVM's start at the first paint. */
+    private volatile long javafxStartedAt;
+    private volatile long workspaceReadyAt;
 
     @Override
     public void start(Stage stage) {
-        LOG.info("JavaFX started {} ms after the JVM started", sinceJvmStart());
+        javafxStartedAt = System.currentTimeMillis();
+        LOG.info("JavaFX started");
         onStart.run();
         applyTheme(false);
         String early = earlyDemoOrganization != null ? earlyDemoOrganization : factory == null ? earlyDemo : null;
@@ -146,7 +145,8 @@ public class PalisadeApp extends Application {
                 return;
             }
             workspace = ws;
-            LOG.info("Workspace ready {} ms after the JVM started", sinceJvmStart());
+            workspaceReadyAt = System.currentTimeMillis();
+            LOG.info("Workspace ready");
             if (early == null) {
                 show(stage, scene, ws);
             }
@@ -190,11 +190,20 @@ public class PalisadeApp extends Application {
      * Logs, once, how long the console took from the JVM's start to the first frame that shows the
      * latest snapshot (the startup benchmark, {@code packaging/bench-startup.sh}, reads this line),
      * then gives the start-up garbage back to the OS ({@link IdleHeap}).
+     *
+     * <p>The JVM's start is the one it recorded itself ({@code RuntimeMXBean}, read only now, after the
+     * frame). {@code ProcessHandle}'s start instant is not used: on Linux it adds the process's start
+     * (10 ms ticks since boot) to a boot time the kernel gives in whole seconds, so it can be off by up
+     * to a second.
      */
     private void firstPaint(Scene scene) {
         dev.palisade.ui.common.Frames.afterNextFrame(scene, () -> {
-            LOG.info("Console painted {} ms after the JVM started ({} ms of CPU; heap {} MB used of {} MB)",
-                    sinceJvmStart(), ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L),
+            long paintedAt = System.currentTimeMillis();
+            long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.info("Console painted {} ms after the JVM started (JavaFX up at {} ms, workspace open at {} ms;"
+                            + " {} ms of CPU; heap {} MB used of {} MB)",
+                    paintedAt - jvmStart, javafxStartedAt - jvmStart, workspaceReadyAt == 0 ? -1 : workspaceReadyAt - jvmStart,
+                    ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L),
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
                     Runtime.getRuntime().totalMemory() >> 20);
             if (trimHeap) {
