@@ -49,8 +49,11 @@ public final class SqliteActionJournal implements ActionJournal {
               PRIMARY KEY (run_id, idx)
             )""");
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Built when a run is first read or written, not when the store's migrations load this class. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private final Connection db;
     private final Object lock;
@@ -146,7 +149,7 @@ public final class SqliteActionJournal implements ActionJournal {
     }
 
     private RunRecord record(String planJson, String state, String verificationJson) throws SQLException, JsonProcessingException {
-        ActionPlan plan = JSON.readValue(planJson, ActionPlan.class);
+        ActionPlan plan = Json.MAPPER.readValue(planJson, ActionPlan.class);
         List<StepRecord> steps = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement(
                 "SELECT idx, state, started_at, finished_at, message FROM action_steps WHERE run_id=? ORDER BY idx")) {
@@ -158,7 +161,7 @@ public final class SqliteActionJournal implements ActionJournal {
                 }
             }
         }
-        Verification v = verificationJson == null ? null : JSON.readValue(verificationJson, Verification.class);
+        Verification v = verificationJson == null ? null : Json.MAPPER.readValue(verificationJson, Verification.class);
         return new RunRecord(plan, RunState.valueOf(state), steps, v);
     }
 
@@ -177,7 +180,7 @@ public final class SqliteActionJournal implements ActionJournal {
 
     private static String json(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return Json.MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new StoreException("Could not encode " + o.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }

@@ -65,7 +65,10 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
     private static final int BUSY_TIMEOUT_MS = 5000;
     private static final TypeReference<List<SourceStatus>> SOURCES = new TypeReference<>() { };
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
-    private static final com.fasterxml.jackson.databind.ObjectWriter FINDINGS_WRITER = SnapshotJson.mapper().writerFor(FINDINGS);
+    /** Built on the first save, not when the store opens: a console that only reads never needs the serializers. */
+    private static final class FindingsWriter {
+        static final com.fasterxml.jackson.databind.ObjectWriter INSTANCE = SnapshotJson.mapper().writerFor(FINDINGS);
+    }
     private static final com.fasterxml.jackson.databind.ObjectReader FINDINGS_READER = SnapshotJson.mapper().readerFor(FINDINGS);
     /** Findings are stored sealed in chunks: one payload per finding costs ~3x more to write and read. */
     static final int FINDINGS_PER_CHUNK = 2000;
@@ -375,7 +378,7 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
                     ps.setString(1, s.id());
                     ps.setInt(2, chunk);
                     ps.setInt(3, part.size());
-                    ps.setBytes(4, codec.seal(FINDINGS_WRITER.writeValueAsBytes(part)));
+                    ps.setBytes(4, codec.seal(FindingsWriter.INSTANCE.writeValueAsBytes(part)));
                     ps.executeUpdate();
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
