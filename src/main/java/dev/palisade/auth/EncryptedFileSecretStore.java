@@ -19,7 +19,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -301,14 +303,16 @@ public final class EncryptedFileSecretStore implements SecretStore {
     private static byte[][] derive(char[] passphrase, byte[] salt, int iterations) {
         byte[] master = null;
         try {
-            master = Pbkdf2.sha256(passphrase, salt, iterations, 32);
+            PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations, 256);
+            master = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            spec.clearPassword();
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(master, "HmacSHA256"));
             byte[] key = mac.doFinal(KEY_LABEL);
             byte[] check = mac.doFinal(CHECK_LABEL);
             return new byte[][] {key, check};
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is unavailable", e);
         } finally {
             if (master != null) {
                 Arrays.fill(master, (byte) 0);
@@ -318,10 +322,16 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     /** Version 1: 64 bytes of PBKDF2 (two blocks), the AES key then the check. Read only. */
     private static byte[][] deriveV1(char[] passphrase, byte[] salt, int iterations) {
-        byte[] out = Pbkdf2.sha256(passphrase, salt, iterations, 64);
-        byte[][] r = {Arrays.copyOfRange(out, 0, 32), Arrays.copyOfRange(out, 32, 64)};
-        Arrays.fill(out, (byte) 0);
-        return r;
+        try {
+            PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations, 512);
+            byte[] out = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            spec.clearPassword();
+            byte[][] r = {Arrays.copyOfRange(out, 0, 32), Arrays.copyOfRange(out, 32, 64)};
+            Arrays.fill(out, (byte) 0);
+            return r;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is unavailable", e);
+        }
     }
 
     private static byte[] random(int n) {
