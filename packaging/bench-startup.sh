@@ -3,6 +3,9 @@
 #
 #   packaging/bench-startup.sh [RUNS] [JAR]      (defaults: 5 runs, target/palisade.jar)
 #
+# It starts the console as the README does: with the class-data-sharing archive that `mvn package`
+# builds beside the jar (target/palisade.jsa), when there is one. CDS=0 measures plain `java -jar`.
+#
 # Each run starts `java -jar palisade.jar` in a data directory of its own and waits for the log line
 # the console writes once the Overview of the latest snapshot has been painted ("Console painted N ms
 # after the JVM started (JavaFX up at …, workspace open at …; … ms of CPU …)"). The figure reported
@@ -23,12 +26,20 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 export PALISADE_HOME="$home" PALISADE_PASSPHRASE="${PALISADE_PASSPHRASE:-bench-only-passphrase}"
 log="$home/logs/palisade.log"
+archive="${jar%.jar}.jsa"
+java_opts=()
+if [[ "${CDS:-1}" != 0 && -f "$archive" ]]; then
+  java_opts=(-XX:SharedArchiveFile="$archive")
+  echo "with the class-data-sharing archive $archive (CDS=0 measures without it)"
+else
+  echo "plain java -jar, no class-data-sharing archive"
+fi
 paint=() rss=()
 now_ms() { date +%s%3N; }
 for i in $(seq 1 "$runs"); do
   before=$(cat "$log" 2>/dev/null | grep -c "Console painted" || true)
   launched=$(now_ms)
-  java -jar "$jar" >/dev/null 2>&1 &
+  java "${java_opts[@]}" -jar "$jar" >/dev/null 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do   # 30 s at most
     now=$(cat "$log" 2>/dev/null | grep -c "Console painted" || true)

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Regenerates packaging/cds-classes.lst: the classes the console loads from its start to the painted
+# Overview of the demo, from which `mvn package` builds target/palisade.jsa (a class-data-sharing
+# archive; see the README's "Benchmarks"). Run it after changes that load many new classes at start-up;
+# a stale list still works (classes missing from it are simply loaded from the jar as usual).
+#
+#   mvn -B -q package -DskipTests && packaging/make-cds-classlist.sh
+#
+# Needs a display: on a headless box run `Xvfb :99 &` and `export DISPLAY=:99` first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=target/palisade.jar
+[[ -f "$jar" ]] || { echo "no $jar: run 'mvn -B -q package -DskipTests' first" >&2; exit 2; }
+[[ -n "${DISPLAY:-}" ]] || { echo "DISPLAY is not set (try: Xvfb :99 & export DISPLAY=:99)" >&2; exit 2; }
+
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+export PALISADE_HOME="$home" PALISADE_PASSPHRASE="classlist-only-passphrase"
+log="$home/logs/palisade.log"
+
+# Launches the console, waits for its first paint plus a second (the deferred work after it), stops it.
+run() {
+  local before
+  before=$(cat "$log" 2>/dev/null | grep -c "Console painted" || true)
+  java "$@" -jar "$jar" >/dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 600); do
+    (( $(cat "$log" 2>/dev/null | grep -c "Console painted" || true) > before )) && break
+    kill -0 "$pid" 2>/dev/null || { echo "the console exited before painting (see $log)" >&2; exit 1; }
+    sleep 0.05
+  done
+  sleep 1
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+run                      # first launch: seeds the demo's history
+run -XX:DumpLoadedClassList=target/cds-classes.lst   # a later launch, as users start it every day
+mv target/cds-classes.lst packaging/cds-classes.lst
+echo "packaging/cds-classes.lst: $(wc -l < packaging/cds-classes.lst) classes"
