@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -266,20 +263,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
             c.updateAAD(header.array());
             byte[] ct = c.doFinal(plain);
             byte[] out = ByteBuffer.allocate(HEADER + NONCE + ct.length).put(header.array()).put(nonce).put(ct).array();
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".secrets", ".tmp");
-            try {
-                restrict(tmp);
-                Files.write(tmp, out);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            dev.palisade.core.AtomicFiles.write(file, out); // owner-only on POSIX, like every AtomicFiles temp file
         } catch (IOException e) {
             throw new SecretStoreException("Cannot write the secrets file " + file + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
@@ -288,14 +272,6 @@ public final class EncryptedFileSecretStore implements SecretStore {
             if (plain != null) {
                 Arrays.fill(plain, (byte) 0);
             }
-        }
-    }
-
-    private static void restrict(Path p) {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system (Windows): the user profile's ACL applies
         }
     }
 

@@ -2,12 +2,8 @@ package dev.palisade.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Locale;
@@ -77,20 +73,7 @@ public final class SqliteNative {
             return Optional.of(kept);
         }
         createPrivateDirectory(kept.getParent());
-        Path tmp = Files.createTempFile(kept.getParent(), "sqlite-", ".part");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(lib));
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, kept, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, kept, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        dev.palisade.core.AtomicFiles.write(kept, lib);
         return Optional.of(kept);
     }
 
