@@ -35,18 +35,9 @@ else
   echo "plain java -jar, no class-data-sharing archive"
 fi
 paint=() rss=()
-now_ms() { date +%s%3N; }
+source "$(dirname "$0")/console-launch.sh"
 for i in $(seq 1 "$runs"); do
-  before=$(cat "$log" 2>/dev/null | grep -c "Console painted" || true)
-  launched=$(now_ms)
-  java "${java_opts[@]}" -jar "$jar" >/dev/null 2>&1 &
-  pid=$!
-  for _ in $(seq 1 600); do   # 30 s at most
-    now=$(cat "$log" 2>/dev/null | grep -c "Console painted" || true)
-    (( now > before )) && break
-    kill -0 "$pid" 2>/dev/null || { echo "run $i: the app exited before painting (see $log)" >&2; exit 1; }
-    sleep 0.05
-  done
+  launch_until_painted "$log" "$jar" "${java_opts[@]}"
   line=$(grep "Console painted" "$log" | tail -1)
   painted_at=$(date -d "$(cut -d' ' -f1 <<<"$line")" +%s%3N)   # the line's own timestamp (UTC, ms)
   ms=$(( painted_at - launched ))

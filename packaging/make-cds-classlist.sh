@@ -18,17 +18,10 @@ trap 'rm -rf "$home"' EXIT
 export PALISADE_HOME="$home" PALISADE_PASSPHRASE="classlist-only-passphrase"
 log="$home/logs/palisade.log"
 
+source packaging/console-launch.sh
 # Launches the console, waits for its first paint plus a second (the deferred work after it), stops it.
 run() {
-  local before
-  before=$(cat "$log" 2>/dev/null | grep -c "Console painted" || true)
-  java "$@" -jar "$jar" >/dev/null 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 600); do
-    (( $(cat "$log" 2>/dev/null | grep -c "Console painted" || true) > before )) && break
-    kill -0 "$pid" 2>/dev/null || { echo "the console exited before painting (see $log)" >&2; exit 1; }
-    sleep 0.05
-  done
+  launch_until_painted "$log" "$jar" "$@"
   sleep 1
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }

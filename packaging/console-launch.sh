@@ -1,0 +1,25 @@
+# Sourced by the start-up scripts in this folder (not run by itself).
+#
+#   launch_until_painted LOG JAR [JAVA_OPTION...]
+#
+# Starts `java [JAVA_OPTION...] -jar JAR` in the background and returns once the console has written
+# a new "Console painted" line to LOG (30 s at most). Sets `pid` (the console's process) and
+# `launched` (ms since the epoch, just before java started). Exits the script when the console
+# stops before painting.
+launch_until_painted() {
+  local log=$1 jar=$2
+  shift 2
+  local before
+  before=$(cat "$log" 2>/dev/null | grep -c "Console painted" || true)
+  launched=$(date +%s%3N)
+  java "$@" -jar "$jar" >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do
+    (( $(cat "$log" 2>/dev/null | grep -c "Console painted" || true) > before )) && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "the console exited before painting (see $log)" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "the console did not paint within 30 s (see $log)" >&2
+  kill "$pid"
+  exit 1
+}
