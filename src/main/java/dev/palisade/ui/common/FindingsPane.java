@@ -85,7 +85,7 @@ public final class FindingsPane extends VBox {
         table.getColumns().add(Cells.<Finding>pill("Severity", f -> Pill.of(f.severity()), 100));
         table.getColumns().add(Cells.<Finding>pill("Status", f -> Pill.of(f.status()), 85));
         table.getColumns().add(Cells.<Finding>text("Check", Finding::check, 170));
-        table.getColumns().add(Cells.<Finding>text("Env", f -> f.env() == null ? "" : f.env(), 60));
+        table.getColumns().add(Cells.<Finding>text("Env", f -> f.env() == null ? "" : f.env(), 85)); // "payments" whole
         table.getColumns().add(Cells.<Finding>text("Resource", f -> f.resource().name(), 170));
         table.getColumns().add(Cells.<Finding>text("Message", Finding::message, 330));
         Cells.placeholder(table, emptyHint);
