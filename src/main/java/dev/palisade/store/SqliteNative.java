@@ -69,10 +69,14 @@ public final class SqliteNative {
         }
         String fileName = resource.get().substring(resource.get().lastIndexOf('/') + 1);
         Path kept = dir.resolve("sqlite-" + org.sqlite.SQLiteJDBCLoader.getVersion() + "-" + fileName).toAbsolutePath();
-        if (Files.isRegularFile(kept) && Files.size(kept) == lib.length && Arrays.equals(Files.readAllBytes(kept), lib)) {
+        createPrivateDirectory(kept.getParent());
+        if (!privateToThisUser(kept.getParent())) {
+            // someone else could swap the library between our check and its loading
+            throw new IOException(kept.getParent() + " is not private to this user");
+        }
+        if (Files.isRegularFile(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(kept) == lib.length && Arrays.equals(Files.readAllBytes(kept), lib)) {
             return Optional.of(kept);
         }
-        createPrivateDirectory(kept.getParent());
         dev.palisade.core.AtomicFiles.write(kept, lib);
         return Optional.of(kept);
     }
@@ -98,6 +102,26 @@ public final class SqliteNative {
             return Optional.of("/org/sqlite/native/Windows/" + arch + "/sqlitejdbc.dll");
         }
         return Optional.empty();
+    }
+
+    /**
+     * On POSIX: owned by this user and writable by no one else (a directory that existed before, made
+     * by someone else or opened up, is not used). Elsewhere the user profile's ACL applies.
+     */
+    static boolean privateToThisUser(Path dir) throws IOException {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return true;
+        }
+        var attrs = Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        var probe = Files.createTempFile(dir, ".owner", ".tmp");
+        try {
+            boolean mine = Files.getOwner(probe).equals(attrs.owner());
+            return attrs.isDirectory() && mine
+                    && !attrs.permissions().contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                    && !attrs.permissions().contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
     }
 
     private static void createPrivateDirectory(Path dir) throws IOException {

@@ -65,6 +65,23 @@ class SqliteNativeTest {
     }
 
     @Test
+    void aCacheDirectoryOthersCanWriteToIsNotUsed() throws Exception {
+        Path cache = Files.createDirectory(dir.resolve("shared-cache"));
+        if (!cache.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return; // the user profile's ACL applies
+        }
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(SqliteNative.privateToThisUser(cache)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqliteNative.keptCopy(cache))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("not private");
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files).as("no library written there").isEmpty();
+        }
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwx------"));
+        assertThat(SqliteNative.privateToThisUser(cache)).isTrue();
+    }
+
+    @Test
     void aFreshJvmLoadsTheKeptCopyAndUnpacksNothingIntoTheTempDirectory() throws Exception {
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
         Path cache = dir.resolve("cache");
