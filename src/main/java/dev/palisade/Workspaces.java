@@ -74,6 +74,7 @@ public final class Workspaces {
                 .withClock(clock)
                 .withActor(actor)
                 .withCodec(StoreKeys.codec(secrets))
+                .withAuditAnchor(auditAnchor(secrets, SecretStore.AUDIT_HEAD))
                 .withRegistry(registry(secrets));
         return LocalWorkspace.open(config, home, options);
     }
@@ -86,7 +87,7 @@ public final class Workspaces {
                                           PassphrasePrompt prompt) {
         SecretStore secrets = StoreKeys.secrets(home, KeyringSecretStore::tryOpen, env, prompt);
         return LocalWorkspace.openDemo(home.resolve("demo"), LocalWorkspace.Options.defaults().withClock(clock).withActor(actor)
-                .withCodec(StoreKeys.codec(secrets)));
+                .withCodec(StoreKeys.codec(secrets)).withAuditAnchor(auditAnchor(secrets, SecretStore.AUDIT_HEAD + ".demo")));
     }
 
     /**
@@ -130,6 +131,24 @@ public final class Workspaces {
             ws.close();
             throw e;
         }
+    }
+
+    /**
+     * The audit log's head kept with the home's secrets (OS keychain or passphrase file), outside the
+     * database it checks: see {@link dev.palisade.store.AuditAnchor}.
+     */
+    static dev.palisade.store.AuditAnchor auditAnchor(SecretStore secrets, String name) {
+        return new dev.palisade.store.AuditAnchor() {
+            @Override
+            public java.util.Optional<String> read() {
+                return secrets.get(name);
+            }
+
+            @Override
+            public void write(String head) {
+                secrets.put(name, head);
+            }
+        };
     }
 
     /** Every collector: AWS, TLS and GitHub from {@link CollectorRegistry#standard()}, plus the Workspace directory. */

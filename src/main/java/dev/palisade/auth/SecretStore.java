@@ -14,6 +14,8 @@ public interface SecretStore {
     String GOOGLE_SCOPES = "google.scopes";
     /** A GitHub token stored from the app. */
     String GITHUB_TOKEN = "github.token";
+    /** The audit log's head ("SEQ HASH"), kept here to check the log in the database against. */
+    String AUDIT_HEAD = "audit.head";
     /** The AES-256 key that seals snapshot payloads in the store (base64). */
     String STORE_DATA_KEY = "store.dataKey";
 

@@ -9,6 +9,7 @@ import dev.palisade.collect.demo.DemoWorkspace;
 import dev.palisade.core.Fact;
 import dev.palisade.core.Finding;
 import dev.palisade.core.PayloadCodec;
+import dev.palisade.store.AuditAnchor;
 import dev.palisade.core.Snapshot;
 import dev.palisade.core.SourceState;
 import dev.palisade.core.SourceStatus;
@@ -74,9 +75,10 @@ public final class LocalWorkspace implements Workspace {
      * @param parallelism  most collectors running at once
      * @param checks       the catalogue to evaluate; null = {@link Catalogue#all()}
      * @param actor        who the audit log names for scans (the signed-in user, or the OS user)
+     * @param auditAnchor  where the audit log's head is kept outside the database ({@link AuditAnchor#NONE} in tests)
      */
     public record Options(PayloadCodec codec, CollectorRegistry registry, Clock clock, Duration scanDeadline,
-                          int parallelism, List<Check> checks, String actor) {
+                          int parallelism, List<Check> checks, String actor, AuditAnchor auditAnchor) {
         public Options {
             Objects.requireNonNull(codec, "codec");
             Objects.requireNonNull(registry, "registry");
@@ -85,35 +87,40 @@ public final class LocalWorkspace implements Workspace {
             parallelism = Math.max(1, parallelism);
             checks = checks == null ? null : List.copyOf(checks);
             actor = actor == null || actor.isBlank() ? "local user" : actor;
+            auditAnchor = auditAnchor == null ? AuditAnchor.NONE : auditAnchor;
         }
 
         public static Options defaults() {
             return new Options(PayloadCodec.PLAIN, CollectorRegistry.standard(), Clock.systemUTC(),
-                    Duration.ofMinutes(10), 4, null, System.getProperty("user.name"));
+                    Duration.ofMinutes(10), 4, null, System.getProperty("user.name"), AuditAnchor.NONE);
         }
 
         public Options withCodec(PayloadCodec c) {
-            return new Options(c, registry, clock, scanDeadline, parallelism, checks, actor);
+            return new Options(c, registry, clock, scanDeadline, parallelism, checks, actor, auditAnchor);
         }
 
         public Options withRegistry(CollectorRegistry r) {
-            return new Options(codec, r, clock, scanDeadline, parallelism, checks, actor);
+            return new Options(codec, r, clock, scanDeadline, parallelism, checks, actor, auditAnchor);
         }
 
         public Options withClock(Clock c) {
-            return new Options(codec, registry, c, scanDeadline, parallelism, checks, actor);
+            return new Options(codec, registry, c, scanDeadline, parallelism, checks, actor, auditAnchor);
         }
 
         public Options withScanDeadline(Duration d) {
-            return new Options(codec, registry, clock, d, parallelism, checks, actor);
+            return new Options(codec, registry, clock, d, parallelism, checks, actor, auditAnchor);
         }
 
         public Options withChecks(List<Check> c) {
-            return new Options(codec, registry, clock, scanDeadline, parallelism, c, actor);
+            return new Options(codec, registry, clock, scanDeadline, parallelism, c, actor, auditAnchor);
+        }
+
+        public Options withAuditAnchor(AuditAnchor a) {
+            return new Options(codec, registry, clock, scanDeadline, parallelism, checks, actor, a);
         }
 
         public Options withActor(String a) {
-            return new Options(codec, registry, clock, scanDeadline, parallelism, checks, a);
+            return new Options(codec, registry, clock, scanDeadline, parallelism, checks, a, auditAnchor);
         }
     }
 
@@ -131,6 +138,7 @@ public final class LocalWorkspace implements Workspace {
         this.demo = demo;
         this.store = store;
         this.options = options;
+        store.anchorAuditLog(options.auditAnchor());
         this.engine = new CheckEngine(options.checks() == null ? Catalogue.all() : options.checks());
     }
 

@@ -30,6 +30,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -135,6 +136,7 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
     private final PayloadCodec codec;
     private final Clock clock;
     private final Connection conn;
+    private AuditAnchor anchor = AuditAnchor.NONE;
 
     private SqliteStore(Path file, PayloadCodec codec, Clock clock, Connection conn) {
         this.file = file;
@@ -553,8 +555,17 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
 
     // ------------------------------------------------------------------ audit
 
+    /**
+     * Keeps a copy of the audit log's head in {@code anchor} from now on, and compares the log with
+     * the copy kept so far: see {@link AuditAnchor}.
+     */
+    public synchronized void anchorAuditLog(AuditAnchor anchor) {
+        this.anchor = Objects.requireNonNull(anchor, "anchor");
+    }
+
     @Override
     public synchronized AuditEntry append(String actor, String action, String target, String outcome, String details) {
+        AuditEntry e;
         try {
             conn.setAutoCommit(false);
             long seq = 1;
@@ -566,35 +577,98 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
                     prev = rs.getString(2);
                 }
             }
-            Instant at = clock.instant();
-            AuditEntry e = new AuditEntry(seq, at, actor, action, target, outcome, details, prev,
-                    hash(seq, at, actor, action, target, outcome, details, prev));
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO audit (seq, at, actor, action, target,"
-                    + " outcome, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
-                ps.setLong(1, seq);
-                ps.setString(2, at.toString());
-                ps.setString(3, sealText(actor));
-                ps.setString(4, action);
-                ps.setString(5, sealText(target));
-                ps.setString(6, outcome);
-                ps.setBytes(7, details == null ? null : codec.seal(details.getBytes(StandardCharsets.UTF_8)));
-                ps.setString(8, prev);
-                ps.setString(9, e.hash());
-                ps.executeUpdate();
+            Optional<String> gap = anchorGap(seq - 1, prev);
+            if (gap.isPresent()) {
+                // The evidence goes into the chain itself before the anchor moves on.
+                AuditEntry g = insertAudit(seq, "palisade", "audit.gap", null, "FAIL", gap.get(), prev);
+                seq = g.seq() + 1;
+                prev = g.hash();
             }
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO meta (key, value) VALUES ('audit_head', ?)"
-                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-                ps.setString(1, seq + " " + e.hash());
-                ps.executeUpdate();
-            }
+            e = insertAudit(seq, actor, action, target, outcome, details, prev);
             conn.commit();
-            return e;
-        } catch (SQLException e) {
+        } catch (SQLException ex) {
             rollback();
-            throw failure("append to the audit log", e);
+            throw failure("append to the audit log", ex);
         } finally {
             autoCommit();
         }
+        try {
+            anchor.write(e.seq() + " " + e.hash());
+        } catch (RuntimeException ex) {
+            LOG.warn("Could not keep the audit log's head with the secrets ({}); the log itself is intact", ex.getMessage());
+        }
+        return e;
+    }
+
+    /** Inserts one entry and moves the head recorded in {@code meta}; the caller commits. */
+    private AuditEntry insertAudit(long seq, String actor, String action, String target, String outcome, String details,
+                                   String prev) throws SQLException {
+        Instant at = clock.instant();
+        AuditEntry e = new AuditEntry(seq, at, actor, action, target, outcome, details, prev,
+                hash(seq, at, actor, action, target, outcome, details, prev));
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO audit (seq, at, actor, action, target,"
+                + " outcome, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            ps.setLong(1, seq);
+            ps.setString(2, at.toString());
+            ps.setString(3, sealText(actor));
+            ps.setString(4, action);
+            ps.setString(5, sealText(target));
+            ps.setString(6, outcome);
+            ps.setBytes(7, details == null ? null : codec.seal(details.getBytes(StandardCharsets.UTF_8)));
+            ps.setString(8, prev);
+            ps.setString(9, e.hash());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO meta (key, value) VALUES ('audit_head', ?)"
+                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, seq + " " + e.hash());
+            ps.executeUpdate();
+        }
+        return e;
+    }
+
+    /**
+     * What the anchor says that the log ({@code lastSeq}, {@code lastHash}) does not: a later entry,
+     * or another entry at the same place. Empty when they agree or there is no anchor.
+     */
+    private Optional<String> anchorGap(long lastSeq, String lastHash) throws SQLException {
+        Optional<String> kept;
+        try {
+            kept = anchor.read();
+        } catch (RuntimeException ex) {
+            LOG.warn("Could not read the audit log's head kept with the secrets ({})", ex.getMessage());
+            return Optional.empty();
+        }
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] parts = kept.get().split(" ");
+        long seq;
+        try {
+            seq = Long.parseLong(parts[0]);
+        } catch (NumberFormatException ex) {
+            return Optional.of("The audit log's head kept with the secrets is unreadable (" + kept.get() + ").");
+        }
+        String hash = parts.length > 1 ? parts[1] : "";
+        if (seq > lastSeq) {
+            return Optional.of("The audit log ends at entry #" + lastSeq + ", but entry #" + seq + " had been written"
+                    + " (its head is kept with the secrets): entries were removed, or the database was replaced by an"
+                    + " older copy.");
+        }
+        String atSeq = seq == lastSeq ? lastHash : null;
+        if (atSeq == null) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT hash FROM audit WHERE seq = ?")) {
+                ps.setLong(1, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    atSeq = rs.next() ? rs.getString(1) : "";
+                }
+            }
+        }
+        if (!hash.equals(atSeq)) {
+            return Optional.of("Audit entry #" + seq + " is not the one that was written (its hash is kept with the"
+                    + " secrets): the log was rewritten from there, or the database was replaced.");
+        }
+        return Optional.empty();
     }
 
     /** Actors and targets are emails, key ids and hosts: sealed (base64 in the TEXT column) like the details. */
@@ -668,6 +742,16 @@ public final class SqliteStore implements SnapshotRepository, TriageRepository, 
                         ? new AuditEntry(headSeq, Instant.EPOCH, "", "(missing)", null, "", null, GENESIS_HASH, parts[1])
                         : all.get(all.size() - 1));
             }
+        }
+        try {
+            Optional<String> gap = anchorGap(expectedSeq - 1, prev);
+            if (gap.isPresent()) {
+                return Optional.of(all.isEmpty()
+                        ? new AuditEntry(1, Instant.EPOCH, "", "(missing)", null, "", gap.get(), GENESIS_HASH, "")
+                        : all.get(all.size() - 1));
+            }
+        } catch (SQLException e) {
+            throw failure("read the audit log", e);
         }
         return Optional.empty();
     }

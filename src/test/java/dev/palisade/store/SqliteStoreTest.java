@@ -391,6 +391,103 @@ class SqliteStoreTest {
         }
     }
 
+    /** An anchor kept in memory, as the workspace keeps it with its secrets. */
+    private static final class KeptHead implements AuditAnchor {
+        String head;
+
+        @Override
+        public java.util.Optional<String> read() {
+            return java.util.Optional.ofNullable(head);
+        }
+
+        @Override
+        public void write(String h) {
+            head = h;
+        }
+    }
+
+    private SqliteStore openAnchored(AuditAnchor anchor) {
+        SqliteStore s = open();
+        s.anchorAuditLog(anchor);
+        return s;
+    }
+
+    @Test
+    void aTailCutShortWithItsRecordedHeadRewrittenIsCaughtOnlyByTheAnchorKeptOutside() throws Exception {
+        KeptHead kept = new KeptHead();
+        try (SqliteStore s = openAnchored(kept)) {
+            for (int i = 1; i <= 5; i++) {
+                s.append("dana", "scan", "s" + i, "OK", "entry " + i);
+            }
+            assertThat(kept.head).isEqualTo("5 " + s.entries().get(4).hash());
+            assertThat(s.firstBroken()).isEmpty();
+        }
+        // someone who can write the file drops the last two entries and points the database's own head at #3
+        String head3;
+        try (SqliteStore s = open()) {
+            head3 = "3 " + s.entries().get(2).hash();
+        }
+        tamper("DELETE FROM audit WHERE seq > 3");
+        tamper("UPDATE meta SET value = '" + head3 + "' WHERE key = 'audit_head'");
+        try (SqliteStore s = open()) {
+            assertThat(s.firstBroken()).as("the database alone cannot tell").isEmpty();
+        }
+        try (SqliteStore s = openAnchored(kept)) {
+            assertThat(s.firstBroken()).map(AuditEntry::seq).contains(3L);
+            // the next entry is preceded by the evidence, in the chain, before the anchor moves on
+            s.append("lisa", "scan", "s6", "OK", null);
+            List<AuditEntry> all = s.entries();
+            assertThat(all).extracting(AuditEntry::action).containsExactly("scan", "scan", "scan", "audit.gap", "scan");
+            AuditEntry gap = all.get(3);
+            assertThat(gap.outcome()).isEqualTo("FAIL");
+            assertThat(gap.details()).contains("ends at entry #3").contains("entry #5 had been written");
+            assertThat(s.firstBroken()).isEmpty();
+            assertThat(kept.head).isEqualTo("5 " + all.get(4).hash());
+        }
+    }
+
+    @Test
+    void aDatabaseReplacedByAnOlderCopyIsCaughtByTheAnchor() throws Exception {
+        KeptHead kept = new KeptHead();
+        Path copy = dir.resolve("older.db");
+        try (SqliteStore s = openAnchored(kept)) {
+            s.append("dana", "scan", "s1", "OK", null);
+            s.append("dana", "scan", "s2", "OK", null);
+        }
+        Files.copy(db(), copy);
+        try (SqliteStore s = openAnchored(kept)) {
+            s.append("dana", "offboard", "tom@acme.example", "OK", null);
+        }
+        Files.copy(copy, db(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (SqliteStore s = openAnchored(kept)) {
+            assertThat(s.firstBroken()).map(AuditEntry::seq).contains(2L);
+        }
+        // a rewritten entry at the anchored place is caught as well
+        kept.head = "2 " + "f".repeat(64);
+        try (SqliteStore s = openAnchored(kept)) {
+            assertThat(s.firstBroken()).map(AuditEntry::seq).contains(2L);
+        }
+    }
+
+    @Test
+    void anAnchorThatCannotBeWrittenNeverFailsTheAppend() {
+        AuditAnchor broken = new AuditAnchor() {
+            @Override
+            public java.util.Optional<String> read() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void write(String head) {
+                throw new IllegalStateException("keychain locked");
+            }
+        };
+        try (SqliteStore s = openAnchored(broken)) {
+            assertThat(s.append("dana", "scan", "s1", "OK", null).seq()).isEqualTo(1L);
+            assertThat(s.entries()).hasSize(1);
+        }
+    }
+
     private void appendFive() {
         try (SqliteStore s = open()) {
             for (int i = 1; i <= 5; i++) {
