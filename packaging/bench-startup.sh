@@ -19,13 +19,8 @@ set -euo pipefail
 
 runs=${1:-5}
 jar=${2:-target/palisade.jar}
-[[ -f "$jar" ]] || { echo "no $jar: run 'mvn -B -q package -DskipTests' first" >&2; exit 2; }
-[[ -n "${DISPLAY:-}" ]] || { echo "DISPLAY is not set (try: Xvfb :99 & export DISPLAY=:99)" >&2; exit 2; }
-
-home=$(mktemp -d)
-trap 'rm -rf "$home"' EXIT
-export PALISADE_HOME="$home" PALISADE_PASSPHRASE="${PALISADE_PASSPHRASE:-bench-only-passphrase}"
-log="$home/logs/palisade.log"
+source "$(dirname "$0")/console-launch.sh"
+use_fresh_home "$jar" "${PALISADE_PASSPHRASE:-bench-only-passphrase}"
 archive="${jar%.jar}.jsa"
 java_opts=()
 if [[ "${CDS:-1}" != 0 && -f "$archive" ]]; then
@@ -35,7 +30,6 @@ else
   echo "plain java -jar, no class-data-sharing archive"
 fi
 paint=() rss=()
-source "$(dirname "$0")/console-launch.sh"
 for i in $(seq 1 "$runs"); do
   launch_until_painted "$log" "$jar" "${java_opts[@]}"
   line=$(grep "Console painted" "$log" | tail -1)

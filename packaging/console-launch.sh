@@ -1,5 +1,19 @@
 # Sourced by the start-up scripts in this folder (not run by itself).
 #
+#   use_fresh_home JAR PASSPHRASE
+#
+# Checks that JAR exists and that there is a display, then points PALISADE_HOME at a new temporary
+# data directory (removed when the script exits) unlocked by PASSPHRASE, and sets `log` to its log file.
+use_fresh_home() {
+  local jar=$1
+  [[ -f "$jar" ]] || { echo "no $jar: run 'mvn -B -q package -DskipTests' first" >&2; exit 2; }
+  [[ -n "${DISPLAY:-}" ]] || { echo "DISPLAY is not set (try: Xvfb :99 & export DISPLAY=:99)" >&2; exit 2; }
+  fresh_home=$(mktemp -d)
+  trap 'rm -rf "$fresh_home"' EXIT
+  export PALISADE_HOME="$fresh_home" PALISADE_PASSPHRASE="$2"
+  log="$fresh_home/logs/palisade.log"
+}
+
 #   launch_until_painted LOG JAR [JAVA_OPTION...]
 #
 # Starts `java [JAVA_OPTION...] -jar JAR` in the background and returns once the console has written

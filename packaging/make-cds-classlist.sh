@@ -10,15 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/palisade.jar
-[[ -f "$jar" ]] || { echo "no $jar: run 'mvn -B -q package -DskipTests' first" >&2; exit 2; }
-[[ -n "${DISPLAY:-}" ]] || { echo "DISPLAY is not set (try: Xvfb :99 & export DISPLAY=:99)" >&2; exit 2; }
-
-home=$(mktemp -d)
-trap 'rm -rf "$home"' EXIT
-export PALISADE_HOME="$home" PALISADE_PASSPHRASE="classlist-only-passphrase"
-log="$home/logs/palisade.log"
-
 source packaging/console-launch.sh
+use_fresh_home "$jar" classlist-only-passphrase
+
 # Launches the console, waits for its first paint plus a second (the deferred work after it), stops it.
 run() {
   launch_until_painted "$log" "$jar" "$@"
