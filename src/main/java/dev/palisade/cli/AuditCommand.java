@@ -46,7 +46,8 @@ final class AuditCommand implements Callable<Integer> {
                 if (broken.isPresent()) {
                     AuditEntry b = broken.get();
                     ctx.err().println("Audit log is broken at entry " + b.seq() + " (" + Output.TIME.format(b.at()) + " "
-                            + b.actor() + " " + b.action() + " " + b.target() + "): it, or an entry after it, was edited or deleted, or the log was rolled back to an older copy.");
+                            + b.actor() + " " + b.action() + " " + b.target() + "): it, or an entry after it, was edited or"
+                            + " deleted, or the log was rolled back to an older copy.");
                     return PalisadeCommand.FINDINGS;
                 }
                 ctx.err().println("Audit log intact: " + entries.size() + " entries, hash chain verified.");

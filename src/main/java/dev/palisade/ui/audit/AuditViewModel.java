@@ -27,7 +27,8 @@ public final class AuditViewModel {
                 return "Verifying chain…";
             }
             return firstBroken == null ? "Chain verified: " + entries + " entries, none altered"
-                    : "Chain broken at entry #" + firstBroken.seq() + " (" + firstBroken.action() + "): from here on, an entry was edited, deleted or reordered, or the log was rolled back to an older copy";
+                    : "Chain broken at entry #" + firstBroken.seq() + " (" + firstBroken.action() + "): from here on, an entry"
+                            + " was edited, deleted or reordered, or the log was rolled back to an older copy";
         }
     }
 
