@@ -3,15 +3,12 @@ package dev.palisade.ui.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palisade.core.Fact;
-import dev.palisade.core.Snapshot;
 import dev.palisade.core.config.Thresholds;
 import dev.palisade.core.inventory.GitHubMember;
 import dev.palisade.core.inventory.GitHubOrg;
-import dev.palisade.core.inventory.Inventory;
 import dev.palisade.ui.common.Tone;
 import dev.palisade.ui.testkit.SampleCompany;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,11 +66,7 @@ class AccessViewModelTest {
                         new GitHubMember("alice-a", "Alice", "member", Fact.known(true), List.of()),
                         new GitHubMember("bobdev", "Bob", "admin", Fact.known(false), List.of()))),
                 Fact.known(List.of()), Fact.known(List.of()));
-        var orgs = new ArrayList<>(s.inventory().github());
-        orgs.add(oss);
-        var inv = new Inventory(s.inventory().aws(), s.inventory().tls(), s.inventory().google(), orgs,
-                s.inventory().identities());
-        var two = new Snapshot(s.id(), s.organization(), s.startedAt(), s.finishedAt(), s.sources(), s.findings(), inv);
+        var two = SampleCompany.withOrganization(s, oss);
         var matrix = AccessViewModel.of(two, Thresholds.defaults(), NOW);
         assertThat(matrix.columns()).containsExactly("Workspace", "AWS prod", "AWS staging", "AWS demo", "GitHub");
         var alice = matrix.people().stream().filter(p -> p.email().startsWith("alice")).findFirst().orElseThrow();

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palisade.core.Fact;
 import dev.palisade.core.Severity;
-import dev.palisade.core.Snapshot;
 import dev.palisade.core.config.Thresholds;
 import dev.palisade.core.inventory.AlertCounts;
 import dev.palisade.core.inventory.GitHubOrg;
 import dev.palisade.core.inventory.GitHubRepo;
-import dev.palisade.core.inventory.Inventory;
 import dev.palisade.core.inventory.SecurityIssue;
 import dev.palisade.ui.testkit.SampleCompany;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,11 +52,7 @@ class IssuesViewModelTest {
                 Fact.known(List.of(new SecurityIssue(
                         "https://github.com/acme-oss/sdk-js/issues/5", "acme-oss/sdk-js", 5, "Prototype pollution",
                         List.of("security"), "low", NOW.minusSeconds(86400 * 2), null, "jo"))));
-        var orgs = new ArrayList<>(s.inventory().github());
-        orgs.add(oss);
-        var inv = new Inventory(s.inventory().aws(), s.inventory().tls(), s.inventory().google(), orgs,
-                s.inventory().identities());
-        var two = new Snapshot(s.id(), s.organization(), s.startedAt(), s.finishedAt(), s.sources(), s.findings(), inv);
+        var two = SampleCompany.withOrganization(s, oss);
         var rows = IssuesViewModel.issues(two, Thresholds.defaults(), NOW);
         assertThat(rows).hasSize(4).extracting(IssuesViewModel.IssueRow::repository).contains("acme-oss/sdk-js", "acme/api", "acme/web");
         assertThat(rows.get(3).severity()).isEqualTo(Severity.LOW);

@@ -275,6 +275,15 @@ public final class SampleCompany {
                 new SourceStatus("github", SourceState.PARTIAL, "acme/infra: secret scanning alerts need the security_events scope", 30, 1100));
     }
 
+    /** The same snapshot with one more GitHub organization beside the sample's own. */
+    public static Snapshot withOrganization(Snapshot s, GitHubOrg org) {
+        var orgs = new java.util.ArrayList<>(s.inventory().github());
+        orgs.add(org);
+        Inventory inv = new Inventory(s.inventory().aws(), s.inventory().tls(), s.inventory().google(), orgs,
+                s.inventory().identities());
+        return new Snapshot(s.id(), s.organization(), s.startedAt(), s.finishedAt(), s.sources(), s.findings(), inv);
+    }
+
     public static Snapshot snapshot(String id, Instant at, boolean fixedBobMfa, int extraOldFailures) {
         return new Snapshot(id, ORG, at, at.plusSeconds(7), sources(), findings(fixedBobMfa, extraOldFailures), inventory(at));
     }
